@@ -1,0 +1,18 @@
+/** Tags as AWS takes them. */
+export type Tags = Record<string, string>;
+
+/** Tag keys the policy pack and operators rely on; keep them stable. */
+export const TAG_ROLE = "virtengine:role";
+export const TAG_VOTING_POWER = "virtengine:voting-power";
+export const TAG_ZONE = "virtengine:zone";
+
+/** Node roles, as written in the `virtengine:role` tag. */
+export type NodeRole = "validator" | "full-node" | "provider-daemon";
+
+/**
+ * The one way tags are merged everywhere: the resource's `Name`, then the
+ * stack-wide tags, then what is specific to the resource, later keys winning.
+ */
+export function mergeTags(name: string, common: Tags | undefined, specific?: Tags): Tags {
+    return { Name: name, ...common, ...specific };
+}

@@ -1,0 +1,90 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { childOptions, invokeOptions } from "../common/child-options";
+import { mergeTags, type Tags } from "../common/tags";
+
+export interface EbsKeyArgs {
+    /** The region's AWS provider; the key and every lookup use it. */
+    provider: aws.Provider;
+    /** Alias without the `alias/` prefix, e.g. `virtengine-production-us-east-1-ebs`. */
+    alias: string;
+    /** Protect the key from `pulumi destroy` (production): losing it loses every volume. */
+    protect: boolean;
+    /** Tags for every child. */
+    tags?: Tags;
+}
+
+/**
+ * The KMS key that encrypts a region's EBS volumes (validator data volumes,
+ * every root device, full-node volumes), with yearly rotation.
+ *
+ * The key policy lets the account administer it and lets the Auto Scaling
+ * service-linked role use it: without that grant an Auto Scaling group cannot
+ * launch instances whose volumes use a customer-managed key.
+ */
+export class EbsKey extends pulumi.ComponentResource {
+    public readonly keyArn: pulumi.Output<string>;
+
+    constructor(name: string, args: EbsKeyArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("virtengine:encryption:EbsKey", name, {}, opts);
+        const identity = aws.getCallerIdentityOutput({}, invokeOptions(this, args.provider));
+        const partition = aws.getPartitionOutput({}, invokeOptions(this, args.provider));
+
+        const policy = pulumi.all([identity.accountId, partition.partition]).apply(([account, part]) => {
+            const autoscaling = `arn:${part}:iam::${account}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
+            return JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Sid: "AccountAdministers",
+                        Effect: "Allow",
+                        Principal: { AWS: `arn:${part}:iam::${account}:root` },
+                        Action: "kms:*",
+                        Resource: "*",
+                    },
+                    {
+                        Sid: "AutoScalingUsesKey",
+                        Effect: "Allow",
+                        Principal: { AWS: autoscaling },
+                        Action: [
+                            "kms:Encrypt",
+                            "kms:Decrypt",
+                            "kms:ReEncrypt*",
+                            "kms:GenerateDataKey*",
+                            "kms:DescribeKey",
+                        ],
+                        Resource: "*",
+                    },
+                    {
+                        Sid: "AutoScalingGrantsForAttachedVolumes",
+                        Effect: "Allow",
+                        Principal: { AWS: autoscaling },
+                        Action: "kms:CreateGrant",
+                        Resource: "*",
+                        Condition: { Bool: { "kms:GrantIsForAWSResource": true } },
+                    },
+                ],
+            });
+        });
+
+        const key = new aws.kms.Key(
+            `${name}-key`,
+            {
+                description: `EBS encryption for VirtEngine nodes (${args.alias})`,
+                enableKeyRotation: true,
+                deletionWindowInDays: 30,
+                policy,
+                tags: mergeTags(`${name}-key`, args.tags),
+            },
+            childOptions(this, args.provider, { protect: args.protect }),
+        );
+        new aws.kms.Alias(
+            `${name}-alias`,
+            { name: `alias/${args.alias}`, targetKeyId: key.keyId },
+            childOptions(this, args.provider),
+        );
+
+        this.keyArn = key.arn;
+        this.registerOutputs({ keyArn: this.keyArn });
+    }
+}

@@ -1,0 +1,137 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { NetworkConfig, RegionConfig } from "../../config/schema";
+import { invokeOptions } from "../common/child-options";
+import { type Tags } from "../common/tags";
+import { EbsKey } from "../encryption/ebs-key";
+import { renderFullNodeUserData, stateSyncRpcServers } from "../full-nodes/bootstrap";
+import { FullNodeFleet } from "../full-nodes/full-node-fleet";
+import { NodeInstanceRole } from "../iam/node-instance-role";
+import { RegionalNetwork } from "../network/regional-network";
+import { NodeSecurityGroups } from "../security-groups/node-security-groups";
+import { ValidatorFleet } from "../validators/validator-fleet";
+
+export interface VirtEngineRegionArgs {
+    /** This region's entry from `virtengine:regions`. */
+    region: RegionConfig;
+    /** The whole validated stack config: instance types, sizes, domain, environment. */
+    config: NetworkConfig;
+    /** CIDRs of the other regions' VPCs (peered): their full nodes may state-sync from ours. */
+    peerCidrs: readonly string[];
+    /** Tags for every child. */
+    tags?: Tags;
+}
+
+/**
+ * Everything the network runs in one AWS region: its provider, network,
+ * security groups, EBS key, instance roles, validators and full nodes.
+ * The provider is created here and handed to every child and lookup, so no
+ * regional resource can land in the default provider's region.
+ */
+export class VirtEngineRegion extends pulumi.ComponentResource {
+    public readonly provider: aws.Provider;
+    public readonly network: RegionalNetwork;
+    public readonly securityGroups: NodeSecurityGroups;
+    public readonly validators: ValidatorFleet;
+    public readonly fullNodes: FullNodeFleet;
+
+    constructor(name: string, args: VirtEngineRegionArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("virtengine:region:Region", name, {}, opts);
+        const { region, config } = args;
+        const production = config.environment === "production";
+        const tags: Tags = { ...args.tags, "virtengine:region": region.name, "virtengine:region-role": region.role };
+
+        this.provider = new aws.Provider(`${name}-provider`, { region: region.name as aws.Region }, { parent: this });
+        const provider = this.provider;
+        const parent = { parent: this };
+
+        this.network = new RegionalNetwork(
+            `${name}-network`,
+            {
+                provider,
+                region: region.name,
+                cidr: region.cidr,
+                zones: region.zones,
+                natGateways: config.natGateways ?? (production ? "perZone" : "single"),
+                flowLogRetentionDays: config.flowLogRetentionDays,
+                tags,
+            },
+            parent,
+        );
+        this.securityGroups = new NodeSecurityGroups(
+            `${name}-sg`,
+            { provider, vpcId: this.network.vpcId, vpcCidr: region.cidr, peerCidrs: args.peerCidrs, tags },
+            parent,
+        );
+        const ebsKey = new EbsKey(
+            `${name}-ebs`,
+            { provider, alias: `virtengine-${config.environment}-${region.name}-ebs`, protect: production, tags },
+            parent,
+        );
+        const validatorRole = new NodeInstanceRole(`${name}-validator`, { provider, tags }, parent);
+        const fullNodeRole = new NodeInstanceRole(`${name}-full-node`, { provider, tags }, parent);
+
+        const ami = aws.ec2.getAmiOutput(
+            {
+                owners: [config.nodeAmiOwner],
+                mostRecent: true,
+                filters: [
+                    { name: "name", values: [config.nodeAmiName] },
+                    { name: "architecture", values: ["x86_64"] },
+                ],
+            },
+            invokeOptions(this, provider),
+        );
+
+        this.validators = new ValidatorFleet(
+            `${name}-validator`,
+            {
+                provider,
+                zones: region.zones,
+                count: region.validators,
+                instanceType: config.instanceTypes.validator,
+                amiId: ami.id,
+                subnetIds: this.network.privateSubnetIds,
+                securityGroupId: this.securityGroups.validator.id,
+                instanceProfileName: validatorRole.instanceProfileName,
+                kmsKeyArn: ebsKey.keyArn,
+                volumeGiB: config.validatorVolumeGiB,
+                protect: production,
+                tags,
+            },
+            parent,
+        );
+
+        this.fullNodes = new FullNodeFleet(
+            `${name}-full-node`,
+            {
+                provider,
+                zones: region.zones,
+                subnetIds: this.network.publicSubnetIds,
+                minSize: region.fullNodes,
+                instanceType: config.instanceTypes.fullNode,
+                amiId: ami.id,
+                securityGroupId: this.securityGroups.fullNode.id,
+                instanceProfileArn: fullNodeRole.instanceProfileArn,
+                kmsKeyArn: ebsKey.keyArn,
+                volumeGiB: config.fullNodeVolumeGiB,
+                userData: renderFullNodeUserData({
+                    chainId: config.chainId,
+                    rpcServers: stateSyncRpcServers(
+                        region.name,
+                        config.regions.map((r) => r.name),
+                        config.domain,
+                    ),
+                }),
+                tags,
+            },
+            parent,
+        );
+
+        this.registerOutputs({
+            vpcId: this.network.vpcId,
+            validatorInstanceIds: this.validators.instanceIds,
+            fullNodeGroupName: this.fullNodes.autoScalingGroupName,
+        });
+    }
+}

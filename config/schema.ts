@@ -1,0 +1,278 @@
+import { z } from "zod";
+import { isPrivateNetwork, overlaps, parseNetwork, type Ipv4Network } from "./cidr";
+import { isZoneOfRegion, SUPPORTED_REGIONS } from "./regions";
+
+/**
+ * The stack configuration, as one zod schema. Every `virtengine:*` key of
+ * `Pulumi.<stack>.yaml` is declared here; the program, the offline plan and
+ * the tests all validate through `validateConfig`, so there is one set of rules.
+ *
+ * This checks that the config is well formed. Topology rules (the 33%
+ * validator cap, two zones per fleet, two full nodes per region) are not
+ * config errors: they live in the policy pack, which guards both
+ * `pulumi preview` and the offline plan.
+ */
+
+/** Smallest and largest VPC prefix: every region's subnets are carved from it (see components/network/subnet-plan.ts). */
+export const VPC_PREFIX_MIN = 16;
+export const VPC_PREFIX_MAX = 20;
+
+/** The retention periods CloudWatch Logs accepts, in days. */
+export const LOG_RETENTION_DAYS = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+const count = (what: string, max: number) =>
+    z
+        .number({ error: `must be a whole number of ${what}, from 0 to ${max}` })
+        .int({ error: `must be a whole number of ${what}, from 0 to ${max}` })
+        .min(0, { error: `must be at least 0 ${what}` })
+        .max(max, { error: `must be at most ${max} ${what}` });
+
+const instanceType = z
+    .string({ error: "must be an EC2 instance type such as r6i.2xlarge" })
+    .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { error: "must be an EC2 instance type such as r6i.2xlarge" });
+
+const regionSchema = z.strictObject({
+    /** AWS region code, e.g. `us-east-1`. */
+    name: z.enum(SUPPORTED_REGIONS as [string, ...string[]], {
+        error: "must be an AWS region code of the aws partition, e.g. us-east-1",
+    }),
+    /** What the region is for; exactly one region is `primary`. */
+    role: z.enum(["primary", "secondary", "tertiary", "standby"], {
+        error: "must be one of primary, secondary, tertiary, standby",
+    }),
+    /** The VPC's IPv4 CIDR, a private range with a /16 to /20 prefix. */
+    cidr: z.string({ error: "must be an IPv4 CIDR such as 10.0.0.0/16" }),
+    /** Availability Zones in placement order; validators go round-robin over them. */
+    zones: z
+        .array(z.string({ error: "must be an Availability Zone name such as us-east-1a" }), {
+            error: "must be a list of Availability Zone names, e.g. [us-east-1a, us-east-1b]",
+        })
+        .min(1, { error: "must name at least one Availability Zone" }),
+    /** Validator identities in the region: one EC2 instance each. */
+    validators: count("validators", 100),
+    /** Minimum size of the full-node Auto Scaling group. */
+    fullNodes: count("full nodes", 100),
+    /** Provider daemon replicas (floor for the Kubernetes autoscaler). */
+    providerDaemons: count("provider daemons", 100),
+    /** Global Accelerator traffic dial for the region, in percent. */
+    trafficDial: z
+        .number({ error: "must be a whole percentage from 0 to 100" })
+        .int({ error: "must be a whole percentage from 0 to 100" })
+        .min(0, { error: "must be a whole percentage from 0 to 100" })
+        .max(100, { error: "must be a whole percentage from 0 to 100" }),
+});
+
+export const configSchema = z.strictObject({
+    environment: z.enum(["production", "staging"], { error: "must be production or staging" }),
+    domain: z
+        .string({ error: "must be a DNS domain such as virtengine.network" })
+        .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, {
+            error: "must be a lower-case DNS domain such as virtengine.network",
+        }),
+    instanceTypes: z.strictObject(
+        { validator: instanceType, fullNode: instanceType, providerDaemon: instanceType },
+        { error: "must be a map with validator, fullNode and providerDaemon instance types" },
+    ),
+    regions: z
+        .array(regionSchema, { error: "must be a list of regions (name, role, cidr, zones, counts)" })
+        .min(1, { error: "must list at least one region" }),
+    chainId: z
+        .string({ error: "must be a chain id such as virtengine-1" })
+        .regex(/^[a-z0-9][a-z0-9-]{0,47}$/, { error: "must be a chain id such as virtengine-1" })
+        .default("virtengine-1"),
+    natGateways: z.enum(["perZone", "single"], { error: "must be perZone or single" }).optional(),
+    flowLogRetentionDays: z
+        .number()
+        .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
+            error: `must be a CloudWatch Logs retention: ${LOG_RETENTION_DAYS.join(", ")}`,
+        })
+        .default(90),
+    validatorVolumeGiB: z
+        .number({ error: "must be a size in GiB from 100 to 16384" })
+        .int({ error: "must be a size in GiB from 100 to 16384" })
+        .min(100, { error: "must be at least 100 GiB" })
+        .max(16384, { error: "must be at most 16384 GiB (the gp3 limit)" })
+        .default(1000),
+    fullNodeVolumeGiB: z
+        .number({ error: "must be a size in GiB from 100 to 16384" })
+        .int({ error: "must be a size in GiB from 100 to 16384" })
+        .min(100, { error: "must be at least 100 GiB" })
+        .max(16384, { error: "must be at most 16384 GiB (the gp3 limit)" })
+        .default(500),
+    nodeAmiName: z
+        .string({ error: "must be an AMI name pattern such as virtengine-node-*" })
+        .min(1, { error: "must be an AMI name pattern such as virtengine-node-*" })
+        .default("virtengine-node-*"),
+    nodeAmiOwner: z
+        .string({ error: "must be an AWS account id, self, or amazon" })
+        .regex(/^(\d{12}|self|amazon)$/, { error: "must be an AWS account id, self, or amazon" })
+        .default("self"),
+});
+
+/** The raw `virtengine:*` config, keys without the namespace. */
+export type RawConfig = Record<string, unknown>;
+
+/** Validated stack config with defaults applied. */
+export type NetworkConfig = z.output<typeof configSchema>;
+export type RegionConfig = NetworkConfig["regions"][number];
+export type Environment = NetworkConfig["environment"];
+
+/** One thing wrong with the config: the full key path and what is allowed. */
+export interface ConfigProblem {
+    /** e.g. `virtengine:regions[2].cidr` */
+    key: string;
+    message: string;
+}
+
+export type ValidationResult = { ok: true; config: NetworkConfig } | { ok: false; problems: ConfigProblem[] };
+
+type Issue = { path: (string | number)[]; message: string };
+
+/**
+ * Checks that span several keys (duplicate regions, overlapping CIDRs, zones of
+ * the wrong region, one primary). They read the raw input defensively so that
+ * they run even when other keys are malformed: the user sees every problem in
+ * one pass rather than one per fix.
+ */
+function crossRegionChecks(raw: RawConfig): Issue[] {
+    const issues: Issue[] = [];
+    const regions = Array.isArray(raw.regions) ? (raw.regions as unknown[]) : [];
+    const networks: { index: number; net: Ipv4Network }[] = [];
+    const seen = new Map<string, number>();
+    let primaries = 0;
+    regions.forEach((entry, index) => {
+        if (entry === null || typeof entry !== "object") return;
+        const region = entry as Record<string, unknown>;
+        const at = (...rest: (string | number)[]) => ["regions", index, ...rest];
+        const name =
+            typeof region.name === "string" && SUPPORTED_REGIONS.includes(region.name) ? region.name : undefined;
+        if (region.role === "primary") primaries++;
+
+        if (name !== undefined) {
+            const first = seen.get(name);
+            if (first !== undefined) {
+                issues.push({
+                    path: at("name"),
+                    message: `region ${name} is already listed at regions[${first}]; list each region once`,
+                });
+            } else {
+                seen.set(name, index);
+            }
+        }
+
+        if (typeof region.cidr === "string") {
+            const net = parseNetwork(region.cidr);
+            if (!net) {
+                issues.push({
+                    path: at("cidr"),
+                    message: `"${region.cidr}" is not an IPv4 network address with a prefix, e.g. 10.0.0.0/16`,
+                });
+            } else if (net.prefix < VPC_PREFIX_MIN || net.prefix > VPC_PREFIX_MAX) {
+                issues.push({
+                    path: at("cidr"),
+                    message: `/${net.prefix} is outside the allowed VPC sizes /${VPC_PREFIX_MIN} to /${VPC_PREFIX_MAX}`,
+                });
+            } else if (!isPrivateNetwork(net)) {
+                issues.push({
+                    path: at("cidr"),
+                    message: `${region.cidr} is not a private range; use 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16`,
+                });
+            } else {
+                for (const other of networks) {
+                    if (overlaps(other.net, net)) {
+                        issues.push({
+                            path: at("cidr"),
+                            message: `${region.cidr} overlaps regions[${other.index}].cidr ${other.net.cidr}; peered VPCs need disjoint ranges`,
+                        });
+                    }
+                }
+                networks.push({ index, net });
+            }
+        }
+
+        if (name !== undefined && Array.isArray(region.zones)) {
+            const zonesSeen = new Set<unknown>();
+            region.zones.forEach((zone: unknown, z) => {
+                if (typeof zone !== "string") return;
+                if (!isZoneOfRegion(zone, name)) {
+                    issues.push({
+                        path: at("zones", z),
+                        message: `"${zone}" is not an Availability Zone of ${name}; use ${name}a to ${name}f`,
+                    });
+                } else if (zonesSeen.has(zone)) {
+                    issues.push({ path: at("zones", z), message: `${zone} is listed twice` });
+                }
+                zonesSeen.add(zone);
+            });
+        }
+    });
+    if (regions.length > 0 && primaries !== 1) {
+        issues.push({
+            path: ["regions"],
+            message: `must have exactly one region with role primary (found ${primaries})`,
+        });
+    }
+    return issues;
+}
+
+/** Renders a zod path as the key a user types: `virtengine:regions[2].zones[0]`. */
+export function keyPath(namespace: string, path: readonly PropertyKey[]): string {
+    let key = namespace;
+    path.forEach((part, i) => {
+        if (typeof part === "number") key += `[${part}]`;
+        else key += i === 0 ? `:${String(part)}` : `.${String(part)}`;
+    });
+    return key;
+}
+
+function describe(value: unknown): string {
+    if (value === undefined) return "nothing";
+    if (value === null) return "null";
+    if (Array.isArray(value)) return "a list";
+    if (typeof value === "object") return "a map";
+    return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/**
+ * Validates raw config and applies defaults. Reports every problem at once,
+ * each naming its key; never throws for bad input.
+ */
+export function validateConfig(raw: RawConfig, namespace = "virtengine"): ValidationResult {
+    const result = configSchema.safeParse(raw, {
+        error: (issue) => {
+            if (issue.code === "unrecognized_keys") {
+                return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}; check the spelling against the config reference in README.md`;
+            }
+            if (issue.code === "invalid_type" && issue.input === undefined) {
+                return "is required";
+            }
+            return undefined;
+        },
+    });
+    const cross = crossRegionChecks(raw).map((i) => ({ key: keyPath(namespace, i.path), message: i.message }));
+    if (result.success && cross.length === 0) {
+        return { ok: true, config: result.data };
+    }
+    const problems = (result.success ? [] : result.error.issues).flatMap((issue): ConfigProblem[] => {
+        let message = issue.message;
+        if (issue.code === "invalid_type" && message !== "is required") {
+            const input = issue.path.reduce<unknown>(
+                (v, k) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+                raw,
+            );
+            message = `${message} (got ${describe(input)})`;
+        }
+        if (issue.code === "unrecognized_keys") {
+            return issue.keys.map((k) => ({ key: keyPath(namespace, [...issue.path, k]), message }));
+        }
+        return [{ key: keyPath(namespace, issue.path), message }];
+    });
+    return { ok: false, problems: [...problems, ...cross] };
+}
+
+/** One problem per line, `key: message`, as the CLI and the program print them. */
+export function formatProblems(problems: readonly ConfigProblem[]): string {
+    return problems.map((p) => `${p.key}: ${p.message}`).join("\n");
+}

@@ -245,9 +245,6 @@ export function validateConfig(raw: RawConfig, namespace = "virtengine"): Valida
             if (issue.code === "unrecognized_keys") {
                 return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}; check the spelling against the config reference in README.md`;
             }
-            if (issue.code === "invalid_type" && issue.input === undefined) {
-                return "is required";
-            }
             return undefined;
         },
     });
@@ -257,12 +254,12 @@ export function validateConfig(raw: RawConfig, namespace = "virtengine"): Valida
     }
     const problems = (result.success ? [] : result.error.issues).flatMap((issue): ConfigProblem[] => {
         let message = issue.message;
-        if (issue.code === "invalid_type" && message !== "is required") {
+        if (issue.code === "invalid_type") {
             const input = issue.path.reduce<unknown>(
                 (v, k) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined),
                 raw,
             );
-            message = `${message} (got ${describe(input)})`;
+            message = input === undefined ? `is required: it ${message}` : `${message} (got ${describe(input)})`;
         }
         if (issue.code === "unrecognized_keys") {
             return issue.keys.map((k) => ({ key: keyPath(namespace, [...issue.path, k]), message }));

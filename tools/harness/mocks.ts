@@ -7,13 +7,23 @@ export const MOCK_AMI_ID = "ami-0123456789abcdef0";
 
 /**
  * Pulumi mocks that answer like AWS would for the resources and lookups this
- * program uses, so `pulumi up`-mode runs produce plausible ids and ARNs.
+ * program uses: in update mode plausible ids and ARNs, in preview mode only
+ * what a real preview knows.
  * Region-dependent answers come from `regionOf`, which maps a provider
  * reference to the region its provider was configured with.
  */
-export function awsMocks(regionOf: (providerRef: string | undefined) => string | undefined): pulumi.runtime.Mocks {
+export function awsMocks(
+    regionOf: (providerRef: string | undefined) => string | undefined,
+    preview = false,
+): pulumi.runtime.Mocks {
     return {
         newResource(args) {
+            // A preview knows a new resource's inputs and nothing else: an empty id
+            // and no computed state make ids, ARNs and names unknown, as the engine
+            // would, so nothing downstream can lean on values it will not have.
+            if (preview) {
+                return { id: args.id || "", state: args.inputs };
+            }
             // New resources arrive with id "" (not undefined): `||`, not `??`.
             const id = args.id || `${args.name}-id`;
             const region = regionOf(args.provider) ?? "us-east-1";
@@ -27,6 +37,9 @@ export function awsMocks(regionOf: (providerRef: string | undefined) => string |
                 case "aws:iam/instanceProfile:InstanceProfile":
                     state.name = args.inputs.name ?? args.name;
                     state.arn = `arn:aws:iam::${MOCK_ACCOUNT_ID}:${args.type.includes("role") ? "role" : "instance-profile"}/${args.name}`;
+                    break;
+                case "aws:cloudwatch/logGroup:LogGroup":
+                    state.arn = `arn:aws:logs:${region}:${MOCK_ACCOUNT_ID}:log-group:${args.name}`;
                     break;
                 case "aws:ec2/launchTemplate:LaunchTemplate":
                     state.latestVersion = 1;

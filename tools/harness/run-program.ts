@@ -80,7 +80,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     const providerRegions = new Map<string, string>();
     const regionOf = (ref: string | undefined) => (ref ? providerRegions.get(providerUrn(ref)) : undefined);
 
-    await pulumi.runtime.setMocks(awsMocks(regionOf), options.project, options.stack, preview);
+    await pulumi.runtime.setMocks(awsMocks(regionOf, preview), options.project, options.stack, preview);
     pulumi.runtime.setAllConfig(options.config);
 
     // Record what the engine would be sent: wrap the mock monitor's handlers.

@@ -1,0 +1,159 @@
+import { formatProblems, validateConfig, type RawConfig } from "../../config/schema";
+import { productionWith, rawStackConfig, type EditableConfig } from "../helpers/fixtures";
+
+function problems(raw: RawConfig): string[] {
+    const result = validateConfig(raw);
+    if (result.ok) throw new Error("expected the config to be rejected");
+    return result.problems.map((p) => `${p.key}: ${p.message}`);
+}
+
+describe("the stack files in the repository", () => {
+    it.each(["production", "staging"] as const)("%s validates", (stack) => {
+        const result = validateConfig(rawStackConfig(stack));
+        expect(result.ok).toBe(true);
+    });
+
+    it("applies documented defaults for optional keys", () => {
+        const result = validateConfig(rawStackConfig("production"));
+        if (!result.ok) throw new Error(formatProblems(result.problems));
+        expect(result.config.chainId).toBe("virtengine-1");
+        expect(result.config.flowLogRetentionDays).toBe(90);
+        expect(result.config.validatorVolumeGiB).toBe(1000);
+        expect(result.config.natGateways).toBeUndefined(); // decided per environment by the region component
+    });
+});
+
+// Each row: a kind of malformed config, the key that must be named, and a phrase of the fix.
+const malformed: [string, (c: EditableConfig) => void, string, RegExp][] = [
+    ["unknown environment", (c) => (c.environment = "prod"), "virtengine:environment", /production or staging/],
+    ["environment of the wrong type", (c) => (c.environment = 1), "virtengine:environment", /production or staging/],
+    ["missing domain", (c) => delete c.domain, "virtengine:domain", /is required/],
+    ["domain that is not a domain", (c) => (c.domain = "not a domain"), "virtengine:domain", /DNS domain/],
+    ["instanceTypes not a map", (c) => (c.instanceTypes = "r6i.large"), "virtengine:instanceTypes", /map/],
+    [
+        "malformed instance type",
+        (c) => (c.instanceTypes.validator = "r6i"),
+        "virtengine:instanceTypes.validator",
+        /instance type/,
+    ],
+    ["regions not a list", (c) => (c.regions = { name: "us-east-1" }), "virtengine:regions", /list of regions/],
+    ["empty regions", (c) => (c.regions = []), "virtengine:regions", /at least one region/],
+    ["unknown region code", (c) => (c.regions[1].name = "eu-west-9"), "virtengine:regions[1].name", /region code/],
+    [
+        "region of another partition",
+        (c) => (c.regions[1].name = "cn-north-1"),
+        "virtengine:regions[1].name",
+        /aws partition/,
+    ],
+    [
+        "zone from another region",
+        (c) => (c.regions[0].zones = ["us-east-1a", "eu-west-1b"]),
+        "virtengine:regions[0].zones[1]",
+        /not an Availability Zone of us-east-1/,
+    ],
+    [
+        "zone listed twice",
+        (c) => (c.regions[0].zones = ["us-east-1a", "us-east-1a"]),
+        "virtengine:regions[0].zones[1]",
+        /twice/,
+    ],
+    ["no zones", (c) => (c.regions[0].zones = []), "virtengine:regions[0].zones", /at least one/],
+    ["invalid CIDR", (c) => (c.regions[2].cidr = "10.2.0.0/33"), "virtengine:regions[2].cidr", /not an IPv4 network/],
+    [
+        "CIDR not on its network address",
+        (c) => (c.regions[2].cidr = "10.2.3.0/16"),
+        "virtengine:regions[2].cidr",
+        /network address/,
+    ],
+    [
+        "CIDR too large for a VPC",
+        (c) => (c.regions[2].cidr = "10.0.0.0/8"),
+        "virtengine:regions[2].cidr",
+        /\/16 to \/20/,
+    ],
+    ["public CIDR", (c) => (c.regions[2].cidr = "8.8.0.0/16"), "virtengine:regions[2].cidr", /private range/],
+    [
+        "overlapping CIDRs",
+        (c) => (c.regions[3].cidr = "10.0.128.0/20"),
+        "virtengine:regions[3].cidr",
+        /overlaps regions\[0\]\.cidr 10\.0\.0\.0\/16/,
+    ],
+    [
+        "duplicate region",
+        (c) => (c.regions[3].name = "us-east-1"),
+        "virtengine:regions[3].name",
+        /already listed at regions\[0\]/,
+    ],
+    ["negative validators", (c) => (c.regions[0].validators = -1), "virtengine:regions[0].validators", /at least 0/],
+    ["fractional full nodes", (c) => (c.regions[0].fullNodes = 2.5), "virtengine:regions[0].fullNodes", /whole number/],
+    [
+        "count as text",
+        (c) => (c.regions[0].providerDaemons = "four"),
+        "virtengine:regions[0].providerDaemons",
+        /got string "four"/,
+    ],
+    ["too many validators", (c) => (c.regions[0].validators = 101), "virtengine:regions[0].validators", /at most 100/],
+    ["traffic dial over 100", (c) => (c.regions[3].trafficDial = 150), "virtengine:regions[3].trafficDial", /0 to 100/],
+    ["unknown role", (c) => (c.regions[1].role = "backup"), "virtengine:regions[1].role", /primary, secondary/],
+    [
+        "two primaries",
+        (c) => (c.regions[1].role = "primary"),
+        "virtengine:regions",
+        /exactly one region with role primary \(found 2\)/,
+    ],
+    ["missing region key", (c) => delete c.regions[1].cidr, "virtengine:regions[1].cidr", /is required/],
+    ["misspelt region key", (c) => (c.regions[1].zone = ["eu-west-1a"]), "virtengine:regions[1].zone", /unknown key/],
+    ["unknown top-level key", (c) => (c.regionz = []), "virtengine:regionz", /unknown key/],
+    ["bad NAT mode", (c) => (c.natGateways = "two"), "virtengine:natGateways", /perZone or single/],
+    ["bad log retention", (c) => (c.flowLogRetentionDays = 10), "virtengine:flowLogRetentionDays", /retention/],
+    ["volume too small", (c) => (c.validatorVolumeGiB = 20), "virtengine:validatorVolumeGiB", /at least 100/],
+];
+
+describe("malformed config", () => {
+    it.each(malformed)("rejects %s, naming its key", (_kind, change, key, fix) => {
+        const found = problems(productionWith(change));
+        const named = found.filter((line) => line.startsWith(`${key}: `));
+        expect(named.length).toBeGreaterThan(0);
+        expect(named.join("\n")).toMatch(fix);
+    });
+
+    it("reports every problem at once", () => {
+        const found = problems(
+            productionWith((c) => {
+                c.environment = "qa";
+                c.regions[0].cidr = "10.0.0.0/40";
+                c.regions[1].zones = ["us-east-1a"];
+                c.regions[2].validators = -3;
+                c.regions[3].trafficDial = 101;
+            }),
+        );
+        expect(found.map((line) => line.split(": ")[0]).sort()).toEqual(
+            [
+                "virtengine:environment",
+                "virtengine:regions[0].cidr",
+                "virtengine:regions[1].zones[0]",
+                "virtengine:regions[2].validators",
+                "virtengine:regions[3].trafficDial",
+            ].sort(),
+        );
+    });
+
+    it("accepts a region with no validators (a full-node-only region)", () => {
+        expect(validateConfig(productionWith((c) => (c.regions[3].validators = 0))).ok).toBe(true);
+    });
+
+    it("does not judge topology: one zone and 3 of 7 validators in a region are for the policy pack", () => {
+        const result = validateConfig(
+            productionWith((c) => {
+                c.regions[0].zones = ["us-east-1a"];
+                c.regions[0].validators = 3;
+            }),
+        );
+        expect(result.ok).toBe(true);
+    });
+
+    it("survives input that is not a map at all", () => {
+        const result = validateConfig({ regions: "everywhere" });
+        expect(result.ok).toBe(false);
+    });
+});

@@ -1,0 +1,45 @@
+import { UNKNOWN } from "../../tools/harness/run-program";
+import { Inventory, runStack, T } from "../helpers/stack-run";
+
+// `pulumi up` mode: outputs are known, so values computed from other resources
+// (subnet ids, key ARNs, rendered policies) reach their consumers.
+let inv: Inventory;
+beforeAll(async () => {
+    inv = new Inventory(await runStack("production", { preview: false }));
+});
+
+describe("update mode", () => {
+    it("records the same resources as a preview would", () => {
+        expect(inv.run.preview).toBe(false);
+        expect(inv.ofType(T.instance)).toHaveLength(7);
+    });
+
+    it("resolves cross-resource values", () => {
+        for (const v of inv.ofType(T.volume)) expect(v.inputs.kmsKeyId).toMatch(/^arn:aws:kms:/);
+        for (const i of inv.ofType(T.instance)) {
+            expect(i.inputs.subnetId).not.toBe(UNKNOWN);
+            expect(i.inputs.ami).toBe("ami-0123456789abcdef0");
+        }
+    });
+
+    it("renders the EBS key policy with the account's Auto Scaling service-linked role", () => {
+        for (const key of inv.ofType(T.kmsKey)) {
+            const policy = JSON.parse(key.inputs.policy as string);
+            const principals = policy.Statement.map((s: { Principal: { AWS: string } }) => s.Principal.AWS);
+            expect(principals).toContain("arn:aws:iam::123456789012:root");
+            expect(principals).toContain(
+                "arn:aws:iam::123456789012:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling",
+            );
+        }
+    });
+
+    it("scopes the flow-log role to its own log group", () => {
+        for (const policy of inv.ofType("aws:iam/rolePolicy:RolePolicy")) {
+            const doc = JSON.parse(policy.inputs.policy as string);
+            for (const statement of doc.Statement) {
+                for (const resource of statement.Resource)
+                    expect(resource).toMatch(/^arn:aws:logs:[a-z0-9-]+:123456789012:.*flow-logs/);
+            }
+        }
+    });
+});

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { formatProblems, validateConfig, type NetworkConfig, type RawConfig } from "./schema";
+import { configSchema, formatProblems, validateConfig, type NetworkConfig, type RawConfig } from "./schema";
 
 /** The config namespace: the project name in Pulumi.yaml. */
 export const NAMESPACE = "virtengine";
@@ -32,11 +32,24 @@ export function rawFromEngineConfig(all: Record<string, string>, namespace = NAM
 
 /**
  * Reads and validates the stack's `virtengine:*` config inside the program.
- * Bad config stops the program before any resource is registered, with every
- * problem on its own line and no stack trace (a `RunError`).
+ * Values are read through `pulumi.Config`; keys the schema does not know are
+ * taken from the engine's full config so that a misspelt key is reported
+ * rather than ignored. Bad config stops the program before any resource is
+ * registered, with every problem on its own line and no stack trace (a
+ * `RunError`).
  */
 export function loadConfig(): NetworkConfig {
-    const result = validateConfig(rawFromEngineConfig(pulumi.runtime.allConfig()));
+    const config = new pulumi.Config(NAMESPACE);
+    const keys = new Set(Object.keys(configSchema.shape));
+    for (const fullKey of Object.keys(pulumi.runtime.allConfig())) {
+        if (fullKey.startsWith(`${NAMESPACE}:`)) keys.add(fullKey.slice(NAMESPACE.length + 1));
+    }
+    const engine: Record<string, string> = {};
+    for (const key of keys) {
+        const text = config.get(key);
+        if (text !== undefined) engine[`${NAMESPACE}:${key}`] = text;
+    }
+    const result = validateConfig(rawFromEngineConfig(engine));
     if (!result.ok) {
         throw new pulumi.RunError(
             `invalid stack configuration (${result.problems.length} problem${result.problems.length > 1 ? "s" : ""}):\n` +

@@ -101,6 +101,23 @@ export const configSchema = z.strictObject({
         .min(100, { error: "must be at least 100 GiB" })
         .max(16384, { error: "must be at most 16384 GiB (the gp3 limit)" })
         .default(500),
+    stateSyncRpcServers: z
+        .array(
+            z
+                .string({ error: "must be an RPC URL such as https://rpc.virtengine.network:443" })
+                .regex(/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/, {
+                    error: "must be an RPC URL such as https://rpc.virtengine.network:443 (scheme, host, optional port)",
+                }),
+            { error: "must be a list of at least two RPC URLs" },
+        )
+        .min(2, { error: "must list at least two RPC servers: state sync needs two light-client witnesses" })
+        .optional(),
+    snapshotInterval: z
+        .number({ error: "must be a whole number of blocks from 100 to 100000" })
+        .int({ error: "must be a whole number of blocks from 100 to 100000" })
+        .min(100, { error: "must be at least 100 blocks" })
+        .max(100000, { error: "must be at most 100000 blocks" })
+        .default(1000),
     nodeAmiName: z
         .string({ error: "must be an AMI name pattern such as virtengine-node-*" })
         .min(1, { error: "must be an AMI name pattern such as virtengine-node-*" })

@@ -117,11 +117,14 @@ export class VirtEngineRegion extends pulumi.ComponentResource {
                 volumeGiB: config.fullNodeVolumeGiB,
                 userData: renderFullNodeUserData({
                     chainId: config.chainId,
-                    rpcServers: stateSyncRpcServers(
-                        region.name,
-                        config.regions.map((r) => r.name),
-                        config.domain,
-                    ),
+                    rpcServers:
+                        config.stateSyncRpcServers ??
+                        stateSyncRpcServers(
+                            region.name,
+                            config.regions.map((r) => r.name),
+                            config.domain,
+                        ),
+                    snapshotInterval: config.snapshotInterval,
                 }),
                 tags,
             },

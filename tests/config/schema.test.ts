@@ -157,3 +157,23 @@ describe("malformed config", () => {
         expect(result.ok).toBe(false);
     });
 });
+
+describe("state sync settings", () => {
+    it("accepts explicit RPC witnesses and a snapshot interval", () => {
+        const result = validateConfig(
+            productionWith((c) => {
+                c.stateSyncRpcServers = ["https://rpc-a.example.org:443", "https://rpc-b.example.org"];
+                c.snapshotInterval = 500;
+            }),
+        );
+        expect(result.ok && result.config.snapshotInterval).toBe(500);
+    });
+
+    it.each([
+        [["https://only-one.example.org:443"], "virtengine:stateSyncRpcServers", /at least two/],
+        [["ftp://a.example.org", "https://b.example.org"], "virtengine:stateSyncRpcServers[0]", /RPC URL/],
+    ])("rejects %j", (servers, key, fix) => {
+        const found = problems(productionWith((c) => (c.stateSyncRpcServers = servers)));
+        expect(found.find((line) => line.startsWith(`${key}: `))).toMatch(fix);
+    });
+});

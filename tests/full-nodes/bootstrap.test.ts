@@ -80,3 +80,10 @@ describe("full node user data", () => {
         expect(script).not.toMatch(/priv_validator|mnemonic|node_key|BEGIN .*PRIVATE/i);
     });
 });
+
+describe("configured state sync", () => {
+    it("renders the snapshot interval it is given", () => {
+        const env = renderNodeEnvironment({ chainId: "c", rpcServers: servers, snapshotInterval: 250 });
+        expect(env.VIRTENGINE_STATE_SYNC_SNAPSHOT_INTERVAL).toBe("250");
+    });
+});

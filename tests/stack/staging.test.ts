@@ -53,3 +53,24 @@ describe("staging", () => {
         expect(script).not.toContain("https://eu-west-1.rpc.");
     });
 });
+
+describe("staging with explicit state-sync witnesses", () => {
+    it("renders the configured witnesses into every full node", async () => {
+        jest.resetModules();
+        const { runStack: run } = await import("../helpers/stack-run");
+        const { rawStackConfig } = await import("../helpers/fixtures");
+        const raw = {
+            ...rawStackConfig("staging"),
+            stateSyncRpcServers: ["https://a.example.org:443", "https://b.example.org:443"],
+            snapshotInterval: 2000,
+        };
+        const rerun = new Inventory(await run("staging", { raw }));
+        for (const template of rerun.ofType(T.launchTemplate)) {
+            const script = Buffer.from(template.inputs.userData as string, "base64").toString("utf8");
+            expect(script).toContain(
+                "VIRTENGINE_STATESYNC_RPC_SERVERS=https://a.example.org:443,https://b.example.org:443\n",
+            );
+            expect(script).toContain("VIRTENGINE_STATE_SYNC_SNAPSHOT_INTERVAL=2000\n");
+        }
+    });
+});

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as yaml from "js-yaml";
-import { rawFromEngineConfig } from "../../config/load";
+import { rawFromEngineConfig } from "../../config/engine-config";
 import { configSchema, validateConfig } from "../../config/schema";
 import { engineConfig, rawStackConfig, REPO_ROOT } from "../helpers/fixtures";
 

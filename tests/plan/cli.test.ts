@@ -1,0 +1,113 @@
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+
+const REPO = path.resolve(__dirname, "../..");
+const TSX = path.join(REPO, "node_modules/.bin/tsx");
+
+interface Result {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+/** Runs the real `npm run plan` command line (tsx on Node 24) as a child process. */
+function plan(...args: string[]): Promise<Result> {
+    // Not inherited: when jest runs under `npm run plan`-like scripts, the CLI would read INIT_CWD.
+    const env = { ...process.env };
+    delete env.npm_lifecycle_event;
+    return new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [TSX, "tools/plan/cli.ts", ...args], { cwd: REPO, env });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk) => (stdout += chunk));
+        child.stderr.on("data", (chunk) => (stderr += chunk));
+        child.on("error", reject);
+        child.on("close", (code) => resolve({ code, stdout, stderr }));
+    });
+}
+
+const STACK_TRACE = /^\s+at /m;
+
+let dir: string;
+beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-cli-"));
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe("npm run plan", () => {
+    it("plans production by default and exits 0", async () => {
+        const result = await plan();
+        expect(result.stderr).toBe("");
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain("stack production (environment production");
+        expect(result.stdout).toContain("7 validators");
+    });
+
+    it("--stack staging --format json prints one JSON object", async () => {
+        const result = await plan("--stack", "staging", "--format", "json");
+        expect(result.code).toBe(0);
+        const report = JSON.parse(result.stdout);
+        expect(report).toMatchObject({
+            stack: "staging",
+            environment: "staging",
+            monthlyCostUsd: null,
+            policies: { evaluated: false, violations: [] },
+            regionLoss: null,
+        });
+        expect(report.resourceCount).toBeGreaterThan(0);
+        expect(Object.keys(report.resourcesByType).length).toBeGreaterThan(0);
+        expect(report.regions["us-east-1"]).toMatchObject({
+            validators: 1,
+            votingPower: 1,
+            validatorShare: 0.25,
+            validatorZones: ["us-east-1a"],
+            fullNodes: 2,
+            monthlyCostUsd: null,
+        });
+        expect(report.regions["us-east-1"].resources).toBeGreaterThan(0);
+    });
+
+    it("--format markdown puts the summary line first", async () => {
+        const result = await plan("--stack", "staging", "--format", "markdown");
+        expect(result.code).toBe(0);
+        expect(result.stdout.split("\n")[0]).toMatch(/^\*\*Offline plan of `staging`\*\*.* 4 validators/);
+        expect(result.stdout.length).toBeLessThan(65000);
+    });
+
+    it("exits 2 for an unknown stack and names the stacks that exist", async () => {
+        const result = await plan("--stack", "prod");
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe("");
+        expect(result.stderr).toMatch(/unknown stack "prod".*production, staging/);
+    });
+
+    it("exits 2 for an invalid config file, naming the key, without a stack trace", async () => {
+        const file = path.join(dir, "bad-cidr.yaml");
+        const production = fs.readFileSync(path.join(REPO, "Pulumi.production.yaml"), "utf8");
+        fs.writeFileSync(file, production.replace("cidr: 10.0.0.0/16", "cidr: 10.0.0.0/8x"));
+        const result = await plan("--config", file);
+        expect(result.code).toBe(2);
+        expect(result.stdout).toBe("");
+        expect(result.stderr).toMatch(/^virtengine:regions\[0\]\.cidr: /m);
+        expect(result.stderr).not.toMatch(STACK_TRACE);
+    });
+
+    it("exits 2 for a file that is not YAML", async () => {
+        const file = path.join(dir, "not-yaml.yaml");
+        fs.writeFileSync(file, "config:\n  virtengine:regions: [unclosed\n  virtengine:domain: x\n");
+        const result = await plan("--config", file);
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain("not valid YAML");
+        expect(result.stderr).not.toMatch(STACK_TRACE);
+    });
+
+    it("exits 2 for an unknown flag, with the usage", async () => {
+        const result = await plan("--colour");
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe(
+            "unknown option --colour\nusage: npm run plan -- [--stack production|staging] [--config FILE] [--format text|json|markdown]\n",
+        );
+    });
+});

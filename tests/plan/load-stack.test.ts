@@ -1,0 +1,186 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { buildEngineConfig, listStacks, loadStack, type LoadStackResult } from "../../tools/plan/load-stack";
+
+const REPO = path.resolve(__dirname, "../..");
+
+const PROJECT = `name: virtengine
+runtime: nodejs
+config:
+  virtengine:chainId:
+    type: string
+    default: virtengine-1
+  virtengine:flowLogRetentionDays:
+    type: integer
+    default: 30
+  virtengine:natGateways:
+    type: string
+    description: no default, so nothing is set
+`;
+
+const STACK = `config:
+  virtengine:environment: staging
+  virtengine:domain: staging.virtengine.network
+  virtengine:instanceTypes:
+    validator: r6i.large
+    fullNode: r6i.large
+    providerDaemon: m6i.large
+  virtengine:regions:
+    - name: us-east-1
+      role: primary
+      cidr: 10.100.0.0/16
+      zones: [us-east-1a, us-east-1b]
+      validators: 1
+      fullNodes: 2
+      providerDaemons: 1
+      trafficDial: 100
+`;
+
+let dir: string;
+beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-load-stack-"));
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), PROJECT);
+    fs.writeFileSync(path.join(dir, "Pulumi.staging.yaml"), STACK);
+    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), STACK.replace("staging.virtengine", "dev.virtengine"));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const write = (name: string, text: string) => {
+    fs.writeFileSync(path.join(dir, name), text);
+    return name;
+};
+const problems = (result: LoadStackResult) => (result.ok ? [] : result.problems);
+
+describe("loadStack", () => {
+    it("builds the engine config the CLI would pass: JSON text for structure, strings as-is", () => {
+        const result = loadStack({ projectDir: dir, stack: "staging" });
+        if (!result.ok) throw new Error(result.problems.join("\n"));
+        expect(result.project).toBe("virtengine");
+        expect(result.source).toBe("Pulumi.staging.yaml");
+        expect(result.engineConfig["virtengine:environment"]).toBe("staging");
+        expect(JSON.parse(result.engineConfig["virtengine:regions"])[0].zones).toEqual(["us-east-1a", "us-east-1b"]);
+        expect(result.config.regions[0].validators).toBe(1);
+    });
+
+    it("applies Pulumi.yaml defaults for keys the stack lacks, and only those", () => {
+        write("Pulumi.staging.yaml", `${STACK}  virtengine:chainId: virtengine-staging-1\n`);
+        const result = loadStack({ projectDir: dir, stack: "staging" });
+        if (!result.ok) throw new Error(result.problems.join("\n"));
+        expect(result.engineConfig["virtengine:chainId"]).toBe("virtengine-staging-1");
+        expect(result.engineConfig["virtengine:flowLogRetentionDays"]).toBe("30");
+        expect(result.config.flowLogRetentionDays).toBe(30);
+        expect("virtengine:natGateways" in result.engineConfig).toBe(false);
+    });
+
+    it("plans another file with --config, relative to cwd, under the given stack name", () => {
+        const file = write("candidate.yaml", STACK.replace("cidr: 10.100.0.0/16", "cidr: 10.200.0.0/16"));
+        const result = loadStack({ projectDir: dir, stack: "production", configFile: file, cwd: dir });
+        if (!result.ok) throw new Error(result.problems.join("\n"));
+        expect(result.stack).toBe("production");
+        expect(result.source).toBe("candidate.yaml");
+        expect(result.config.regions[0].cidr).toBe("10.200.0.0/16");
+    });
+
+    it("names the stacks that exist when the stack is unknown", () => {
+        expect(problems(loadStack({ projectDir: dir, stack: "prod" }))).toEqual([
+            'unknown stack "prod": there is no Pulumi.prod.yaml; stacks in this project: dev, staging',
+        ]);
+    });
+
+    it("reports a missing --config file", () => {
+        expect(problems(loadStack({ projectDir: dir, stack: "staging", configFile: "nope.yaml", cwd: dir }))).toEqual([
+            "nope.yaml: cannot read it: no such file",
+        ]);
+    });
+
+    it("reports a file that is not YAML with its line and column", () => {
+        const file = write("broken.yaml", "config:\n  virtengine:regions: [unclosed\n  x: 1\n");
+        const [line, ...rest] = problems(loadStack({ projectDir: dir, stack: "staging", configFile: file, cwd: dir }));
+        expect(line).toMatch(/^broken\.yaml: not valid YAML: .+ \(line \d+, column \d+\)$/);
+        expect(rest).toEqual([]);
+    });
+
+    it.each([
+        ["empty.yaml", ""],
+        ["scalar.yaml", "just some text\n"],
+        ["list.yaml", "- config\n"],
+    ])("rejects %s, which is not a YAML map", (name, text) => {
+        const result = loadStack({ projectDir: dir, stack: "staging", configFile: write(name, text), cwd: dir });
+        expect(problems(result)).toHaveLength(1);
+        expect(problems(result)[0]).toMatch(new RegExp(`^${name.replace(".", "\\.")}: not`));
+    });
+
+    it("rejects a file without a config: map", () => {
+        for (const text of ["other: 1\n", "config: [a, b]\n", "config:\n"]) {
+            const result = loadStack({
+                projectDir: dir,
+                stack: "staging",
+                configFile: write("c.yaml", text),
+                cwd: dir,
+            });
+            expect(problems(result)).toEqual([expect.stringMatching(/^c\.yaml: has no config: map/)]);
+        }
+    });
+
+    it("rejects config keys without a namespace, naming each", () => {
+        const file = write("bare.yaml", "config:\n  domain: x.network\n  regions: []\n");
+        expect(problems(loadStack({ projectDir: dir, stack: "staging", configFile: file, cwd: dir }))).toEqual([
+            'bare.yaml: config key "domain" has no namespace; write it as virtengine:domain',
+            'bare.yaml: config key "regions" has no namespace; write it as virtengine:regions',
+        ]);
+    });
+
+    it("reports every invalid value as `key: message`, one per line, after a header", () => {
+        const file = write(
+            "bad.yaml",
+            STACK.replace("10.100.0.0/16", "10.100.0.0/33").replace("validators: 1", "validators: -1"),
+        );
+        const lines = problems(loadStack({ projectDir: dir, stack: "staging", configFile: file, cwd: dir }));
+        expect(lines[0]).toBe("bad.yaml: invalid stack configuration (2 problems):");
+        expect(lines.slice(1).sort()).toEqual([
+            expect.stringMatching(/^virtengine:regions\[0\]\.cidr: "10\.100\.0\.0\/33" is not/),
+            expect.stringMatching(/^virtengine:regions\[0\]\.validators: /),
+        ]);
+    });
+
+    it("reports a missing or nameless Pulumi.yaml", () => {
+        fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "runtime: nodejs\n");
+        expect(problems(loadStack({ projectDir: dir, stack: "staging" }))).toEqual([
+            "Pulumi.yaml: has no project name (name:)",
+        ]);
+        fs.rmSync(path.join(dir, "Pulumi.yaml"));
+        expect(problems(loadStack({ projectDir: dir, stack: "staging" }))).toEqual([
+            "Pulumi.yaml: cannot read it: no such file",
+        ]);
+    });
+
+    it("loads the repository's own stacks", () => {
+        expect(listStacks(REPO)).toEqual(expect.arrayContaining(["production", "staging"]));
+        for (const stack of ["production", "staging"]) {
+            expect(problems(loadStack({ projectDir: REPO, stack }))).toEqual([]);
+        }
+    });
+});
+
+describe("buildEngineConfig", () => {
+    it("serialises values as the CLI does and namespaces bare project keys", () => {
+        const engine = buildEngineConfig(
+            "virtengine",
+            {
+                "virtengine:chainId": { type: "string", default: "x" },
+                snapshotInterval: 500,
+                "aws:region": { value: "us-east-1" },
+            },
+            { "virtengine:validatorVolumeGiB": 2000, "virtengine:tags": { a: true }, "virtengine:list": [1, "b"] },
+        );
+        expect(engine).toEqual({
+            "virtengine:validatorVolumeGiB": "2000",
+            "virtengine:tags": '{"a":true}',
+            "virtengine:list": '[1,"b"]',
+            "virtengine:chainId": "x",
+            "virtengine:snapshotInterval": "500",
+            "aws:region": "us-east-1",
+        });
+    });
+});

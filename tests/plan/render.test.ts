@@ -1,0 +1,86 @@
+import { buildInventory } from "../../tools/plan/inventory";
+import { MARKDOWN_LIMIT, render } from "../../tools/plan/render";
+import { programRun, resource, validator } from "./fixtures";
+
+const config = {
+    environment: "production",
+    regions: [
+        { name: "us-east-1", role: "primary", zones: ["us-east-1a", "us-east-1b"] },
+        { name: "us-west-2", role: "standby", zones: ["us-west-2a", "us-west-2b"] },
+    ],
+};
+const report = buildInventory(
+    programRun([
+        validator("a", "us-east-1", "us-east-1a"),
+        validator("b", "us-east-1", "us-east-1b"),
+        validator("c", "us-west-2", "us-west-2a"),
+        resource("virtengine:index:Network", "net"),
+    ]),
+    config,
+);
+
+describe("render", () => {
+    it("json: exactly one object with the interface's keys", () => {
+        const parsed = JSON.parse(render(report, "json"));
+        expect(parsed).toMatchObject({
+            stack: "test",
+            environment: "production",
+            resourceCount: 4,
+            monthlyCostUsd: null,
+            resourcesByType: { "aws:ec2/instance:Instance": 3, "virtengine:index:Network": 1 },
+            policies: { evaluated: false, violations: [] },
+            regionLoss: null,
+        });
+        for (const region of Object.values(parsed.regions)) {
+            expect(Object.keys(region as object)).toEqual(
+                expect.arrayContaining([
+                    "validators",
+                    "votingPower",
+                    "validatorShare",
+                    "validatorZones",
+                    "fullNodes",
+                    "resources",
+                    "monthlyCostUsd",
+                ]),
+            );
+        }
+        expect(parsed.regions["us-east-1"].validatorShare).toBe(0.6667);
+    });
+
+    it("text: a summary, the region table with shares and zones, and the type table", () => {
+        const text = render(report, "text");
+        expect(text).toContain("Offline plan of stack test (environment production, project virtengine)");
+        expect(text).toContain("3 validators (voting power 3), largest validator share 66.7% (us-east-1)");
+        expect(text).toMatch(/^us-east-1\s+primary\s+2\s+2\s+66\.7%\s+us-east-1a, us-east-1b\s/m);
+        expect(text).toMatch(/^\(no region\)\s+1$/m);
+        expect(text).toMatch(/^aws:ec2\/instance:Instance\s+3\s+2\s+1\s+0$/m);
+    });
+
+    it("markdown: the summary on the first line, then tables", () => {
+        const markdown = render(report, "markdown");
+        const [first, second] = markdown.split("\n");
+        expect(first).toMatch(
+            /^\*\*Offline plan of `test`\*\* \(environment production\): 4 resources in 2 regions; 3 validators/,
+        );
+        expect(second).toBe("");
+        expect(markdown).toContain("| us-east-1 | primary | 2 | 2 | 66.7% | us-east-1a, us-east-1b | 0 | - | 2 |");
+        expect(markdown).toContain("| aws:ec2/instance:Instance | 3 | 2 | 1 | 0 |");
+    });
+
+    it("markdown: stays under the comment limit however many types there are", () => {
+        const many = buildInventory(
+            programRun(
+                Array.from({ length: 3000 }, (_, i) =>
+                    resource(`aws:service${i}/someVeryLongResourceTypeName:SomeVeryLongResourceTypeName`, `r${i}`, {
+                        region: "us-east-1",
+                    }),
+                ),
+            ),
+            config,
+        );
+        const markdown = render(many, "markdown");
+        expect(markdown.length).toBeLessThan(MARKDOWN_LIMIT);
+        expect(markdown).toMatch(/_\d+ more rows omitted; run `npm run plan` for the full list\._/);
+        expect(markdown).toContain("</details>");
+    });
+});

@@ -1,0 +1,173 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { load, YAMLException } from "js-yaml";
+import { NAMESPACE, rawFromEngineConfig } from "../../config/engine-config";
+import { formatProblems, validateConfig, type NetworkConfig } from "../../config/schema";
+
+export interface LoadStackOptions {
+    /** Directory holding `Pulumi.yaml` and the `Pulumi.<stack>.yaml` files. */
+    projectDir: string;
+    stack: string;
+    /** Plan this file (stack-file format) instead of `Pulumi.<stack>.yaml`. Relative to `cwd`. */
+    configFile?: string;
+    /** Base for a relative `configFile`. Default: the process's working directory. */
+    cwd?: string;
+}
+
+export interface LoadedStack {
+    /** Project name from `Pulumi.yaml`. */
+    project: string;
+    stack: string;
+    /** The config file that was read, as the user would name it. */
+    source: string;
+    /** What the Pulumi CLI would hand the program: `virtengine:regions` -> JSON text. */
+    engineConfig: Record<string, string>;
+    /** The validated config, defaults applied. */
+    config: NetworkConfig;
+}
+
+/** Either the stack, or one printable line per problem (exit code 2). */
+export type LoadStackResult = ({ ok: true } & LoadedStack) | { ok: false; problems: string[] };
+
+type YamlMap = Record<string, unknown>;
+
+/** Thrown inside this module only, for a problem the user can fix; never escapes it. */
+class InputError extends Error {}
+
+const isMap = (value: unknown): value is YamlMap =>
+    value !== null && typeof value === "object" && !Array.isArray(value);
+
+/**
+ * Reads the project and stack files and validates the config, as
+ * `pulumi preview` would before running the program, but without the CLI.
+ * Never throws for bad input: every problem comes back as a line to print.
+ */
+export function loadStack(options: LoadStackOptions): LoadStackResult {
+    try {
+        const projectFile = path.join(options.projectDir, "Pulumi.yaml");
+        const projectDoc = readYamlMap(projectFile, "Pulumi.yaml");
+        const project = projectDoc.name;
+        if (typeof project !== "string" || project === "") {
+            throw new InputError("Pulumi.yaml: has no project name (name:)");
+        }
+
+        const { file, source } = stackFile(options);
+        const stackDoc = readYamlMap(file, source);
+        if (!isMap(stackDoc.config)) {
+            throw new InputError(
+                `${source}: has no config: map; expected a stack file like Pulumi.production.yaml with config: and ${NAMESPACE}:* keys`,
+            );
+        }
+        const projectConfig = isMap(projectDoc.config) ? projectDoc.config : {};
+        const engineConfig = buildEngineConfig(project, projectConfig, stackDoc.config, source);
+
+        const result = validateConfig(rawFromEngineConfig(engineConfig, NAMESPACE), NAMESPACE);
+        if (!result.ok) {
+            const count = result.problems.length;
+            return {
+                ok: false,
+                problems: [
+                    `${source}: invalid stack configuration (${count} problem${count > 1 ? "s" : ""}):`,
+                    ...formatProblems(result.problems).split("\n"),
+                ],
+            };
+        }
+        return { ok: true, project, stack: options.stack, source, engineConfig, config: result.config };
+    } catch (err) {
+        if (err instanceof InputError) return { ok: false, problems: err.message.split("\n") };
+        throw err;
+    }
+}
+
+/** Which file holds the stack's config, and how to name it in messages. */
+function stackFile(options: LoadStackOptions): { file: string; source: string } {
+    if (options.configFile !== undefined) {
+        return { file: path.resolve(options.cwd ?? process.cwd(), options.configFile), source: options.configFile };
+    }
+    const source = `Pulumi.${options.stack}.yaml`;
+    const file = path.join(options.projectDir, source);
+    if (!fs.existsSync(file)) {
+        const stacks = listStacks(options.projectDir);
+        throw new InputError(
+            `unknown stack "${options.stack}": there is no ${source}; stacks in this project: ${stacks.join(", ") || "none"}`,
+        );
+    }
+    return { file, source };
+}
+
+/** Stack names that have a `Pulumi.<stack>.yaml` in the project directory. */
+export function listStacks(projectDir: string): string[] {
+    return fs
+        .readdirSync(projectDir)
+        .map((name) => /^Pulumi\.(.+)\.yaml$/.exec(name)?.[1])
+        .filter((name): name is string => name !== undefined)
+        .sort();
+}
+
+function readYamlMap(file: string, source: string): YamlMap {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (err as Error).message;
+        throw new InputError(`${source}: cannot read it: ${why}`);
+    }
+    let doc: unknown;
+    try {
+        doc = load(text, { filename: source });
+    } catch (err) {
+        if (!(err instanceof YAMLException)) throw err;
+        const at = err.mark ? ` (line ${err.mark.line + 1}, column ${err.mark.column + 1})` : "";
+        throw new InputError(`${source}: not valid YAML: ${err.reason}${at}`);
+    }
+    if (!isMap(doc)) {
+        throw new InputError(`${source}: not a YAML map; expected a file with a config: map`);
+    }
+    return doc;
+}
+
+/** Keys a `Pulumi.yaml` config entry uses when it declares a key rather than setting it. */
+const DECLARATION_KEYS = new Set(["type", "description", "default", "value", "secret", "items"]);
+
+/**
+ * The config the CLI passes the program: the stack file's values, plus each
+ * `Pulumi.yaml` value or declared `default` for keys the stack lacks. Strings
+ * go as-is, everything else as JSON text (as `pulumi config get --json` would).
+ */
+export function buildEngineConfig(
+    project: string,
+    projectConfig: YamlMap,
+    stackConfig: YamlMap,
+    source = "the stack file",
+): Record<string, string> {
+    const engine: Record<string, string> = {};
+    const problems: string[] = [];
+    for (const [key, value] of Object.entries(stackConfig)) {
+        if (!key.includes(":")) {
+            problems.push(`${source}: config key "${key}" has no namespace; write it as ${project}:${key}`);
+            continue;
+        }
+        engine[key] = engineValue(value);
+    }
+    if (problems.length > 0) throw new InputError(problems.join("\n"));
+
+    for (const [declared, entry] of Object.entries(projectConfig)) {
+        // Project-level keys may omit the namespace; the CLI puts them in the project's.
+        const key = declared.includes(":") ? declared : `${project}:${declared}`;
+        if (key in engine) continue;
+        const declaration = isMap(entry) && Object.keys(entry).every((k) => DECLARATION_KEYS.has(k));
+        if (!declaration) {
+            engine[key] = engineValue(entry);
+        } else if (entry.value !== undefined) {
+            engine[key] = engineValue(entry.value);
+        } else if (entry.default !== undefined) {
+            engine[key] = engineValue(entry.default);
+        }
+    }
+    return engine;
+}
+
+function engineValue(value: unknown): string {
+    return typeof value === "string" ? value : JSON.stringify(value);
+}

@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { withLeanSdk } from "./lean-sdk";
 import { awsMocks } from "./mocks";
 
 /** The value Pulumi puts where an input is not known until deployment. */
@@ -132,20 +133,14 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         invoke(req, callback);
     };
 
-    // The SDK captures a stack trace for every promise it makes; building a
-    // large program without them is several times faster.
-    const stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    try {
+    return withLeanSdk(async () => {
         const programPath = options.program ?? path.resolve(__dirname, "../../index.ts");
         // The program is loaded like `pulumi up` loads it: as a module, for its side effects.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const exports = require(programPath) as Record<string, unknown>;
         await waitForRegistrations();
         return { project: options.project, stack: options.stack, preview, resources, invokes, exports };
-    } finally {
-        Error.stackTraceLimit = stackTraceLimit;
-    }
+    });
 }
 
 /** Waits until the SDK's queue of engine calls has drained. */

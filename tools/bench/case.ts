@@ -1,0 +1,151 @@
+/**
+ * One measured case, run in a fresh process by bench.ts (the program has
+ * module side effects and runs once per process; a fresh process also gives a
+ * clean RSS high-water mark). Usage:
+ *
+ *   node --import tsx tools/bench/case.ts program production|large [dump.json]
+ *   node --import tsx tools/bench/case.ts floor <dump.json>
+ *   node --import tsx tools/bench/case.ts dummy <resource count>
+ *
+ * Prints one line `RESULT_MARKER <json CaseResult>` on stdout; anything else
+ * the SDK prints is ignored by the parent.
+ */
+import * as fs from "node:fs";
+import { performance } from "node:perf_hooks";
+
+export const RESULT_MARKER = "@@bench-result";
+
+export interface CaseResult {
+    /** Time around runProgram (or the floor's register + drain), in ms. */
+    runMs: number;
+    /** RSS high-water mark of this process, in KiB (`process.resourceUsage().maxRSS`). */
+    maxRssKiB: number;
+    resources: number;
+}
+
+/** A recorded resource, as much as the replay case needs to register it again. */
+interface Dumped {
+    type: string;
+    name: string;
+    custom: boolean;
+    inputs: Record<string, unknown>;
+}
+
+async function runProgramCase(which: string, dumpFile?: string): Promise<CaseResult> {
+    const configs = await import("./configs");
+    const config = which === "production" ? configs.productionConfig() : configs.largeConfig();
+    const { runProgram } = await import("../harness/run-program");
+    const start = performance.now();
+    const run = await runProgram({ project: configs.PROJECT, stack: which, config, preview: true });
+    const runMs = performance.now() - start;
+    const result = { runMs, maxRssKiB: process.resourceUsage().maxRSS, resources: run.resources.length };
+    if (dumpFile) {
+        const dumped: Dumped[] = run.resources.map(({ type, name, custom, inputs }) => ({
+            type,
+            name,
+            custom,
+            inputs,
+        }));
+        fs.writeFileSync(dumpFile, JSON.stringify(dumped));
+    }
+    return result;
+}
+
+/**
+ * The SDK minimum (reference only): what the Pulumi SDK itself costs for
+ * `count` one-property resources under the same mocks, preview mode, SDK settings (withLeanSdk) and drain as the harness, with
+ * no program logic at all.
+ */
+async function dummyCase(count: number): Promise<CaseResult> {
+    const pulumi = await import("@pulumi/pulumi");
+    const { awsMocks } = await import("../harness/mocks");
+    const { withLeanSdk } = await import("../harness/lean-sdk");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+
+    const start = performance.now();
+    await pulumi.runtime.setMocks(
+        awsMocks(() => "us-east-1", true),
+        "virtengine",
+        "dummy",
+        true,
+    );
+    // CustomResource is abstract in the typings only; an empty subclass satisfies tsc.
+    class Dummy extends pulumi.CustomResource {}
+    await withLeanSdk(async () => {
+        for (let i = 0; i < count; i++) {
+            new Dummy("test:index:Dummy", `r${i}`, { value: i });
+        }
+        await settings.waitForRPCs();
+    });
+    const runMs = performance.now() - start;
+    return { runMs, maxRssKiB: process.resourceUsage().maxRSS, resources: count };
+}
+
+/**
+ * The floor: the program's own resources registered again,
+ * flat (no components as parents, no providers, no dependencies between them),
+ * through the same @pulumi/aws classes with the same inputs. What remains is
+ * the SDK's cost for those resource types; program time above it is the
+ * program's own logic. @pulumi/aws is loaded inside the timing, as the program
+ * loads it inside runProgram.
+ */
+async function floorCase(dumpFile: string): Promise<CaseResult> {
+    const dumped = JSON.parse(fs.readFileSync(dumpFile, "utf8")) as Dumped[];
+    const pulumi = await import("@pulumi/pulumi");
+    const { awsMocks } = await import("../harness/mocks");
+    const { withLeanSdk } = await import("../harness/lean-sdk");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
+
+    const start = performance.now();
+    await pulumi.runtime.setMocks(
+        awsMocks(() => "us-east-1", true),
+        "virtengine",
+        "floor",
+        true,
+    );
+    await withLeanSdk(async () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const aws = require("@pulumi/aws") as Record<string, unknown>;
+        for (const r of dumped) {
+            if (!r.custom) {
+                new pulumi.ComponentResource(r.type, r.name, {});
+                continue;
+            }
+            // "aws:ec2/route:Route" -> aws.ec2.Route; "aws:index/x:X" -> aws.X; providers -> aws.Provider.
+            const [pkg, mod, cls] = r.type.split(":");
+            const ns = mod.split("/")[0];
+            const scope = (pkg === "pulumi" || ns === "index" ? aws : aws[ns]) as Record<string, unknown>;
+            const Ctor = scope[pkg === "pulumi" ? "Provider" : cls] as new (name: string, args: unknown) => unknown;
+            new Ctor(r.name, r.inputs);
+        }
+        await settings.waitForRPCs();
+    });
+    const runMs = performance.now() - start;
+    return { runMs, maxRssKiB: process.resourceUsage().maxRSS, resources: dumped.length };
+}
+
+async function main(): Promise<void> {
+    const [kind, arg] = process.argv.slice(2);
+    let result: CaseResult;
+    if (kind === "program" && (arg === "production" || arg === "large")) {
+        result = await runProgramCase(arg, process.argv[4]);
+    } else if (kind === "dummy" && /^\d+$/.test(arg ?? "")) {
+        result = await dummyCase(Number(arg));
+    } else if (kind === "floor" && arg) {
+        result = await floorCase(arg);
+    } else {
+        throw new Error(`usage: see the header of tools/bench/case.ts (got ${process.argv.slice(2).join(" ")})`);
+    }
+    // Exit explicitly once the line is flushed: nothing else should keep us alive.
+    process.stdout.write(`${RESULT_MARKER} ${JSON.stringify(result)}\n`, () => process.exit(0));
+}
+
+// Only run when executed, not when bench.ts imports RESULT_MARKER/CaseResult.
+if (require.main === module) {
+    main().catch((err: unknown) => {
+        console.error(err);
+        process.exit(1);
+    });
+}

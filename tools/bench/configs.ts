@@ -1,0 +1,79 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as yaml from "js-yaml";
+import { SUPPORTED_REGIONS } from "../../config/regions";
+import { formatProblems, validateConfig, type RawConfig } from "../../config/schema";
+
+/** Config namespace = project name in Pulumi.yaml. */
+export const PROJECT = "virtengine";
+
+const REPO_ROOT = path.resolve(__dirname, "../..");
+
+/**
+ * Engine config as the CLI hands it to the program: a flat map
+ * `virtengine:<key>` -> text, where structured values are JSON text.
+ */
+export type EngineConfig = Record<string, string>;
+
+/** Flattens `Pulumi.<stack>.yaml`-style values into engine config. */
+export function toEngineConfig(values: Record<string, unknown>): EngineConfig {
+    const out: EngineConfig = {};
+    for (const [key, value] of Object.entries(values)) {
+        out[key] = typeof value === "string" ? value : JSON.stringify(value);
+    }
+    return out;
+}
+
+/** The real production stack config, exactly as in Pulumi.production.yaml. */
+export function productionConfig(): EngineConfig {
+    const doc = yaml.load(fs.readFileSync(path.join(REPO_ROOT, "Pulumi.production.yaml"), "utf8")) as {
+        config: Record<string, unknown>;
+    };
+    return toEngineConfig(doc.config);
+}
+
+/** Size of the synthetic stack the issue asks for. */
+export const LARGE_REGIONS = 20;
+export const LARGE_VALIDATORS_PER_REGION = 50;
+
+/**
+ * The large synthetic stack: 20 real region codes x 50 validators. us-east-1
+ * goes first as the one primary (like production); the rest are taken in
+ * sorted order so the set is stable across runs of the same @pulumi/aws.
+ * Three zones per region, as production uses, so the per-zone subnets, NAT
+ * gateways and route tables (and the peering routes into them) scale the same way.
+ */
+export function largeRawConfig(): RawConfig {
+    const codes = ["us-east-1", ...SUPPORTED_REGIONS.filter((r) => r !== "us-east-1")].slice(0, LARGE_REGIONS);
+    if (codes.length < LARGE_REGIONS) {
+        throw new Error(`only ${codes.length} supported regions; the large stack needs ${LARGE_REGIONS}`);
+    }
+    return {
+        environment: "production",
+        domain: "virtengine.network",
+        instanceTypes: { validator: "r6i.2xlarge", fullNode: "r6i.xlarge", providerDaemon: "m6i.xlarge" },
+        regions: codes.map((name, i) => ({
+            name,
+            role: i === 0 ? "primary" : "secondary",
+            cidr: `10.${i}.0.0/16`,
+            zones: [`${name}a`, `${name}b`, `${name}c`],
+            validators: LARGE_VALIDATORS_PER_REGION,
+            fullNodes: 2,
+            providerDaemons: 1,
+            trafficDial: 100,
+        })),
+    };
+}
+
+/**
+ * The large stack as engine config. Validated here first: a bench of a config
+ * the program rejects would only time the error path.
+ */
+export function largeConfig(): EngineConfig {
+    const raw = largeRawConfig();
+    const result = validateConfig(raw, PROJECT);
+    if (!result.ok) {
+        throw new Error(`synthetic large config is invalid:\n${formatProblems(result.problems)}`);
+    }
+    return toEngineConfig(Object.fromEntries(Object.entries(raw).map(([k, v]) => [`${PROJECT}:${k}`, v])));
+}

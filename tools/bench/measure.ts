@@ -1,0 +1,86 @@
+import { spawn } from "node:child_process";
+import * as path from "node:path";
+import { performance } from "node:perf_hooks";
+import { RESULT_MARKER, type CaseResult } from "./case";
+
+/** One run of a case: what the child measured plus the parent's view of the whole process. */
+export interface Sample extends CaseResult {
+    /** Spawn to exit, in ms: node + tsx startup, module loading, the run, exit. */
+    processMs: number;
+}
+
+/** Median of each metric over the runs (metrics taken independently). */
+export interface Summary {
+    runMs: number;
+    processMs: number;
+    maxRssKiB: number;
+    resources: number;
+    samples: Sample[];
+}
+
+const CASE_SCRIPT = path.join(__dirname, "case.ts");
+/** A run that takes this long is hung (e.g. an output that never resolves), not slow. */
+const CHILD_TIMEOUT_MS = 5 * 60_000;
+
+/**
+ * Runs case.ts once in a fresh node. `process.execPath` is the node running
+ * the bench (Node 24 under `npm run`); `--import tsx` loads TypeScript the
+ * same way `npm run bench` does.
+ */
+export function runChild(args: string[]): Promise<Sample> {
+    return new Promise((resolve, reject) => {
+        const start = performance.now();
+        const child = spawn(process.execPath, ["--import", "tsx", CASE_SCRIPT, ...args], {
+            cwd: path.resolve(__dirname, "../.."),
+            stdio: ["ignore", "pipe", "pipe"],
+            timeout: CHILD_TIMEOUT_MS,
+        });
+        let stdout = "";
+        let stderr = "";
+        child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on("error", reject);
+        child.on("close", (code, signal) => {
+            const processMs = performance.now() - start;
+            const line = stdout.split("\n").find((l) => l.startsWith(`${RESULT_MARKER} `));
+            if (code !== 0 || !line) {
+                reject(
+                    new Error(
+                        `case ${args.join(" ")} failed (exit ${code ?? signal}):\n${stderr.trim() || stdout.trim()}`,
+                    ),
+                );
+                return;
+            }
+            const result = JSON.parse(line.slice(RESULT_MARKER.length + 1)) as CaseResult;
+            resolve({ ...result, processMs });
+        });
+    });
+}
+
+function median(values: number[]): number {
+    const sorted = [...values].sort((a, b) => a - b);
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Runs a case `runs` times, one after another (2-core machines: parallel runs would skew each other). */
+export async function measure(args: string[], runs: number, onSample?: (s: Sample) => void): Promise<Summary> {
+    const samples: Sample[] = [];
+    for (let i = 0; i < runs; i++) {
+        const sample = await runChild(args);
+        onSample?.(sample);
+        samples.push(sample);
+    }
+    const counts = new Set(samples.map((s) => s.resources));
+    if (counts.size > 1) {
+        // The program is deterministic; differing counts mean a run was not the same plan.
+        throw new Error(`case ${args.join(" ")} registered different resource counts: ${[...counts].join(", ")}`);
+    }
+    return {
+        runMs: median(samples.map((s) => s.runMs)),
+        processMs: median(samples.map((s) => s.processMs)),
+        maxRssKiB: median(samples.map((s) => s.maxRssKiB)),
+        resources: samples[0].resources,
+        samples,
+    };
+}

@@ -29,6 +29,13 @@ const count = (what: string, max: number) =>
         .min(0, { error: `must be at least 0 ${what}` })
         .max(max, { error: `must be at most ${max} ${what}` });
 
+/** An EBS gp3 volume size. */
+const volumeGiB = z
+    .number({ error: "must be a size in GiB from 100 to 16384" })
+    .int({ error: "must be a size in GiB from 100 to 16384" })
+    .min(100, { error: "must be at least 100 GiB" })
+    .max(16384, { error: "must be at most 16384 GiB (the gp3 limit)" });
+
 const instanceType = z
     .string({ error: "must be an EC2 instance type such as r6i.2xlarge" })
     .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { error: "must be an EC2 instance type such as r6i.2xlarge" });
@@ -89,18 +96,8 @@ export const configSchema = z.strictObject({
             error: `must be a CloudWatch Logs retention: ${LOG_RETENTION_DAYS.join(", ")}`,
         })
         .default(90),
-    validatorVolumeGiB: z
-        .number({ error: "must be a size in GiB from 100 to 16384" })
-        .int({ error: "must be a size in GiB from 100 to 16384" })
-        .min(100, { error: "must be at least 100 GiB" })
-        .max(16384, { error: "must be at most 16384 GiB (the gp3 limit)" })
-        .default(1000),
-    fullNodeVolumeGiB: z
-        .number({ error: "must be a size in GiB from 100 to 16384" })
-        .int({ error: "must be a size in GiB from 100 to 16384" })
-        .min(100, { error: "must be at least 100 GiB" })
-        .max(16384, { error: "must be at most 16384 GiB (the gp3 limit)" })
-        .default(500),
+    validatorVolumeGiB: volumeGiB.default(1000),
+    fullNodeVolumeGiB: volumeGiB.default(500),
     stateSyncRpcServers: z
         .array(
             z

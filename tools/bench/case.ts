@@ -52,60 +52,58 @@ async function runProgramCase(which: string, dumpFile?: string): Promise<CaseRes
 }
 
 /**
- * The SDK minimum (reference only): what the Pulumi SDK itself costs for
- * `count` one-property resources under the same mocks, preview mode, SDK settings (withLeanSdk) and drain as the harness, with
- * no program logic at all.
+ * Times `register` under the same mocks (preview mode), SDK settings and
+ * drain as the harness, with nothing else around it.
  */
-async function dummyCase(count: number): Promise<CaseResult> {
+async function timeUnderMocks(stack: string, register: () => number): Promise<CaseResult> {
     const pulumi = await import("@pulumi/pulumi");
     const { awsMocks } = await import("../harness/mocks");
     const { withLeanSdk } = await import("../harness/lean-sdk");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
-
+    const { waitForRegistrations } = await import("../harness/run-program");
     const start = performance.now();
     await pulumi.runtime.setMocks(
         awsMocks(() => "us-east-1", true),
         "virtengine",
-        "dummy",
+        stack,
         true,
     );
-    // CustomResource is abstract in the typings only; an empty subclass satisfies tsc.
-    class Dummy extends pulumi.CustomResource {}
-    await withLeanSdk(async () => {
-        for (let i = 0; i < count; i++) {
-            new Dummy("test:index:Dummy", `r${i}`, { value: i });
-        }
-        await settings.waitForRPCs();
+    const resources = await withLeanSdk(async () => {
+        const count = register();
+        await waitForRegistrations();
+        return count;
     });
     const runMs = performance.now() - start;
-    return { runMs, maxRssKiB: process.resourceUsage().maxRSS, resources: count };
+    return { runMs, maxRssKiB: process.resourceUsage().maxRSS, resources };
 }
 
 /**
- * The floor: the program's own resources registered again,
- * flat (no components as parents, no providers, no dependencies between them),
- * through the same @pulumi/aws classes with the same inputs. What remains is
- * the SDK's cost for those resource types; program time above it is the
- * program's own logic. @pulumi/aws is loaded inside the timing, as the program
- * loads it inside runProgram.
+ * The SDK minimum (reference only): `count` one-property resources, no
+ * program logic at all.
+ */
+async function dummyCase(count: number): Promise<CaseResult> {
+    const pulumi = await import("@pulumi/pulumi");
+    // CustomResource is abstract in the typings only; an empty subclass satisfies tsc.
+    class Dummy extends pulumi.CustomResource {}
+    return timeUnderMocks("dummy", () => {
+        for (let i = 0; i < count; i++) {
+            new Dummy("test:index:Dummy", `r${i}`, { value: i });
+        }
+        return count;
+    });
+}
+
+/**
+ * The floor: the program's own resources registered again, flat (no
+ * components as parents, no providers, no dependencies between them), through
+ * the same @pulumi/aws classes with the same inputs. What remains is the SDK's
+ * cost for those resource types; program time above it is the program's own
+ * logic. @pulumi/aws is loaded inside the timing, as the program loads it
+ * inside runProgram.
  */
 async function floorCase(dumpFile: string): Promise<CaseResult> {
     const dumped = JSON.parse(fs.readFileSync(dumpFile, "utf8")) as Dumped[];
     const pulumi = await import("@pulumi/pulumi");
-    const { awsMocks } = await import("../harness/mocks");
-    const { withLeanSdk } = await import("../harness/lean-sdk");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
-
-    const start = performance.now();
-    await pulumi.runtime.setMocks(
-        awsMocks(() => "us-east-1", true),
-        "virtengine",
-        "floor",
-        true,
-    );
-    await withLeanSdk(async () => {
+    return timeUnderMocks("floor", () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const aws = require("@pulumi/aws") as Record<string, unknown>;
         for (const r of dumped) {
@@ -120,10 +118,8 @@ async function floorCase(dumpFile: string): Promise<CaseResult> {
             const Ctor = scope[pkg === "pulumi" ? "Provider" : cls] as new (name: string, args: unknown) => unknown;
             new Ctor(r.name, r.inputs);
         }
-        await settings.waitForRPCs();
+        return dumped.length;
     });
-    const runMs = performance.now() - start;
-    return { runMs, maxRssKiB: process.resourceUsage().maxRSS, resources: dumped.length };
 }
 
 async function main(): Promise<void> {

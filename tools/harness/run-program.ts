@@ -144,7 +144,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
 }
 
 /** Waits until the SDK's queue of engine calls has drained. */
-async function waitForRegistrations(): Promise<void> {
+export async function waitForRegistrations(): Promise<void> {
     // `waitForRPCs` is what `pulumi.runtime.disconnect` awaits before closing;
     // we want the wait without closing the (mock) monitor.
     // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -3,7 +3,7 @@ import { productionWith } from "../helpers/fixtures";
 import { runStack } from "../helpers/stack-run";
 
 describe("the program on invalid config", () => {
-    it("stops before registering anything, with every problem named and no stack trace", async () => {
+    it("fails with a RunError (printed without a stack trace) that names every problem", async () => {
         const raw = productionWith((c) => {
             c.regions[0].cidr = "10.0.0.0/33";
             c.regions[1].zones = ["us-east-1a"];

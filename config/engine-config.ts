@@ -28,3 +28,13 @@ export function rawFromEngineConfig(all: Record<string, string>, namespace = NAM
     }
     return raw;
 }
+
+/** A config value as the engine passes it: strings as they are, everything else as JSON text. */
+export function engineValue(value: unknown): string {
+    return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+/** The inverse of `rawFromEngineConfig`: raw values keyed without the namespace -> engine config. */
+export function engineConfigFromRaw(raw: RawConfig, namespace = NAMESPACE): Record<string, string> {
+    return Object.fromEntries(Object.entries(raw).map(([key, value]) => [`${namespace}:${key}`, engineValue(value)]));
+}

@@ -3,6 +3,9 @@ import * as path from "node:path";
 import * as yaml from "js-yaml";
 import type { RawConfig } from "../../config/schema";
 
+/** The same config as the Pulumi engine hands it to a program: structured values as JSON text. */
+export { engineConfigFromRaw as engineConfig } from "../../config/engine-config";
+
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 
 /** The `virtengine:*` keys of a stack file, without the namespace, as the validator takes them. */
@@ -14,13 +17,6 @@ export function rawStackConfig(stack: "production" | "staging"): RawConfig {
         Object.entries(doc.config)
             .filter(([k]) => k.startsWith("virtengine:"))
             .map(([k, v]) => [k.slice("virtengine:".length), v]),
-    );
-}
-
-/** The same config as the Pulumi engine hands it to a program: structured values as JSON text. */
-export function engineConfig(raw: RawConfig): Record<string, string> {
-    return Object.fromEntries(
-        Object.entries(raw).map(([k, v]) => [`virtengine:${k}`, typeof v === "string" ? v : JSON.stringify(v)]),
     );
 }
 

@@ -1,8 +1,8 @@
-import * as fs from "node:fs";
 import * as path from "node:path";
-import * as yaml from "js-yaml";
+import { engineConfigFromRaw } from "../../config/engine-config";
 import { SUPPORTED_REGIONS } from "../../config/regions";
 import { formatProblems, validateConfig, type RawConfig } from "../../config/schema";
+import { loadStack } from "../plan/load-stack";
 
 /** Config namespace = project name in Pulumi.yaml. */
 export const PROJECT = "virtengine";
@@ -15,21 +15,11 @@ const REPO_ROOT = path.resolve(__dirname, "../..");
  */
 export type EngineConfig = Record<string, string>;
 
-/** Flattens `Pulumi.<stack>.yaml`-style values into engine config. */
-export function toEngineConfig(values: Record<string, unknown>): EngineConfig {
-    const out: EngineConfig = {};
-    for (const [key, value] of Object.entries(values)) {
-        out[key] = typeof value === "string" ? value : JSON.stringify(value);
-    }
-    return out;
-}
-
-/** The real production stack config, exactly as in Pulumi.production.yaml. */
+/** The real production stack config, read as the offline plan reads it (Pulumi.yaml defaults applied). */
 export function productionConfig(): EngineConfig {
-    const doc = yaml.load(fs.readFileSync(path.join(REPO_ROOT, "Pulumi.production.yaml"), "utf8")) as {
-        config: Record<string, unknown>;
-    };
-    return toEngineConfig(doc.config);
+    const loaded = loadStack({ projectDir: REPO_ROOT, stack: "production" });
+    if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
+    return loaded.engineConfig;
 }
 
 /** Size of the synthetic stack the issue asks for. */
@@ -75,5 +65,5 @@ export function largeConfig(): EngineConfig {
     if (!result.ok) {
         throw new Error(`synthetic large config is invalid:\n${formatProblems(result.problems)}`);
     }
-    return toEngineConfig(Object.fromEntries(Object.entries(raw).map(([k, v]) => [`${PROJECT}:${k}`, v])));
+    return engineConfigFromRaw(raw, PROJECT);
 }

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { load, YAMLException } from "js-yaml";
-import { NAMESPACE, rawFromEngineConfig } from "../../config/engine-config";
+import { engineValue, NAMESPACE, rawFromEngineConfig } from "../../config/engine-config";
 import { formatProblems, validateConfig, type NetworkConfig } from "../../config/schema";
 
 export interface LoadStackOptions {
@@ -166,8 +166,4 @@ export function buildEngineConfig(
         }
     }
     return engine;
-}
-
-function engineValue(value: unknown): string {
-    return typeof value === "string" ? value : JSON.stringify(value);
 }

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childOptions } from "../common/child-options";
+import { childOptions, invokeOptions } from "../common/child-options";
 import { mergeTags, type Tags } from "../common/tags";
 import { planSubnets } from "./subnet-plan";
 
@@ -190,6 +190,7 @@ export class RegionalNetwork extends pulumi.ComponentResource {
         child: (extra?: pulumi.CustomResourceOptions) => pulumi.CustomResourceOptions,
         tag: (n: string, specific?: Tags) => Tags,
     ): void {
+        const account = aws.getCallerIdentityOutput({}, invokeOptions(this, args.provider));
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-flow-logs`,
             { retentionInDays: args.flowLogRetentionDays, tags: tag(`${name}-flow-logs`) },
@@ -198,16 +199,20 @@ export class RegionalNetwork extends pulumi.ComponentResource {
         const role = new aws.iam.Role(
             `${name}-flow-logs-role`,
             {
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        {
-                            Effect: "Allow",
-                            Principal: { Service: "vpc-flow-logs.amazonaws.com" },
-                            Action: "sts:AssumeRole",
-                        },
-                    ],
-                }),
+                // Only flow logs of this account may assume the role (no confused deputy).
+                assumeRolePolicy: account.accountId.apply((accountId) =>
+                    JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [
+                            {
+                                Effect: "Allow",
+                                Principal: { Service: "vpc-flow-logs.amazonaws.com" },
+                                Action: "sts:AssumeRole",
+                                Condition: { StringEquals: { "aws:SourceAccount": accountId } },
+                            },
+                        ],
+                    }),
+                ),
                 tags: tag(`${name}-flow-logs-role`),
             },
             child(),

@@ -43,3 +43,15 @@ describe("update mode", () => {
         }
     });
 });
+
+describe("flow-log role trust", () => {
+    it("lets only this account's flow logs assume it", () => {
+        const roles = inv.ofType("aws:iam/role:Role").filter((r) => r.name.endsWith("-flow-logs-role"));
+        expect(roles).toHaveLength(4);
+        for (const role of roles) {
+            const [statement] = JSON.parse(role.inputs.assumeRolePolicy as string).Statement;
+            expect(statement.Principal).toEqual({ Service: "vpc-flow-logs.amazonaws.com" });
+            expect(statement.Condition).toEqual({ StringEquals: { "aws:SourceAccount": "123456789012" } });
+        }
+    });
+});

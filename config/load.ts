@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { NAMESPACE, rawFromEngineConfig } from "./engine-config";
-import { configSchema, formatProblems, validateConfig, type NetworkConfig } from "./schema";
+import { configSchema, invalidConfigMessage, validateConfig, type NetworkConfig } from "./schema";
 
 /**
  * Reads and validates the stack's `virtengine:*` config inside the program.
@@ -23,10 +23,7 @@ export function loadConfig(): NetworkConfig {
     }
     const result = validateConfig(rawFromEngineConfig(engine));
     if (!result.ok) {
-        throw new pulumi.RunError(
-            `invalid stack configuration (${result.problems.length} problem${result.problems.length > 1 ? "s" : ""}):\n` +
-                formatProblems(result.problems),
-        );
+        throw new pulumi.RunError(invalidConfigMessage(result.problems));
     }
     return result.config;
 }

@@ -283,6 +283,12 @@ export function validateConfig(raw: RawConfig, namespace = "virtengine"): Valida
     return { ok: false, problems: [...problems, ...cross] };
 }
 
+/** The program's and the plan's message for invalid config: a count, then one problem per line. */
+export function invalidConfigMessage(problems: readonly ConfigProblem[]): string {
+    const count = problems.length;
+    return `invalid stack configuration (${count} problem${count > 1 ? "s" : ""}):\n${formatProblems(problems)}`;
+}
+
 /** One problem per line, `key: message`, as the CLI and the program print them. */
 export function formatProblems(problems: readonly ConfigProblem[]): string {
     return problems.map((p) => `${p.key}: ${p.message}`).join("\n");

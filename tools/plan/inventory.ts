@@ -1,4 +1,5 @@
 import { UNKNOWN, type ProgramRun, type RecordedResource } from "../harness/run-program";
+import { TAG_ROLE, TAG_VOTING_POWER, TAG_ZONE } from "../../components/common/tags";
 import type { PlanReport, RegionReport, ResourceCounts } from "./report";
 
 /** What the inventory needs from the validated config (a `NetworkConfig` fits). */
@@ -7,10 +8,6 @@ export interface InventoryConfig {
     regions: readonly { name: string; role: string; zones: readonly string[] }[];
 }
 
-// Must match components/common/tags.ts; the policy pack reads the same tags.
-const TAG_ROLE = "virtengine:role";
-const TAG_VOTING_POWER = "virtengine:voting-power";
-const TAG_ZONE = "virtengine:zone";
 const VALIDATOR_TYPE = "aws:ec2/instance:Instance";
 const GROUP_TYPE = "aws:autoscaling/group:Group";
 
@@ -148,9 +145,9 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
         const region = regionOf.get(r.urn);
         count(region === undefined ? unattributed : regionReport(region), r.type);
 
-        const role = r.type === VALIDATOR_TYPE || r.type === GROUP_TYPE ? tagsOf(r)[TAG_ROLE] : undefined;
+        const tags = r.type === VALIDATOR_TYPE || r.type === GROUP_TYPE ? tagsOf(r) : {};
+        const role = tags[TAG_ROLE];
         if (r.type === VALIDATOR_TYPE && role === "validator") {
-            const tags = tagsOf(r);
             const power = votingPower(r, tags[TAG_VOTING_POWER], warnings);
             validators++;
             totalVotingPower += power;

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { load, YAMLException } from "js-yaml";
 import { engineValue, NAMESPACE, rawFromEngineConfig } from "../../config/engine-config";
-import { formatProblems, validateConfig, type NetworkConfig } from "../../config/schema";
+import { invalidConfigMessage, validateConfig, type NetworkConfig } from "../../config/schema";
 
 export interface LoadStackOptions {
     /** Directory holding `Pulumi.yaml` and the `Pulumi.<stack>.yaml` files. */
@@ -63,14 +63,7 @@ export function loadStack(options: LoadStackOptions): LoadStackResult {
 
         const result = validateConfig(rawFromEngineConfig(engineConfig, NAMESPACE), NAMESPACE);
         if (!result.ok) {
-            const count = result.problems.length;
-            return {
-                ok: false,
-                problems: [
-                    `${source}: invalid stack configuration (${count} problem${count > 1 ? "s" : ""}):`,
-                    ...formatProblems(result.problems).split("\n"),
-                ],
-            };
+            return { ok: false, problems: `${source}: ${invalidConfigMessage(result.problems)}`.split("\n") };
         }
         return { ok: true, project, stack: options.stack, source, engineConfig, config: result.config };
     } catch (err) {

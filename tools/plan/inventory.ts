@@ -1,5 +1,6 @@
-import { UNKNOWN, type ProgramRun, type RecordedResource } from "../harness/run-program";
+import type { ProgramRun, RecordedResource } from "../harness/run-program";
 import { TAG_ROLE, TAG_VOTING_POWER, TAG_ZONE } from "../../components/common/tags";
+import { attributeRegions, known, knownString, tagsOf } from "./inputs";
 import type { PlanReport, RegionReport, ResourceCounts } from "./report";
 
 /** What the inventory needs from the validated config (a `NetworkConfig` fits). */
@@ -10,87 +11,6 @@ export interface InventoryConfig {
 
 const VALIDATOR_TYPE = "aws:ec2/instance:Instance";
 const GROUP_TYPE = "aws:autoscaling/group:Group";
-
-/** Pulumi's marker for a secret value in raw engine inputs. */
-const SECRET_SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-
-/** An input's plain value: secrets unwrapped, unknowns as undefined. */
-function known(value: unknown): unknown {
-    if (value === UNKNOWN) return undefined;
-    if (
-        value !== null &&
-        typeof value === "object" &&
-        (value as Record<string, unknown>)[SECRET_SIG_KEY] === SECRET_SIG
-    ) {
-        return known((value as Record<string, unknown>).value);
-    }
-    return value;
-}
-
-const knownString = (value: unknown): string | undefined => {
-    const v = known(value);
-    return typeof v === "string" ? v : undefined;
-};
-
-/** Tags as a map, from either an AWS `tags` map or an Auto Scaling group's `[{key, value}]` list. */
-function tagsOf(resource: RecordedResource): Record<string, string> {
-    const tags = known(resource.inputs.tags);
-    const out: Record<string, string> = {};
-    if (Array.isArray(tags)) {
-        for (const tag of tags.map(known)) {
-            const t = tag as Record<string, unknown> | null;
-            const key = knownString(t?.key);
-            const value = knownString(t?.value);
-            if (key !== undefined && value !== undefined) out[key] = value;
-        }
-    } else if (tags !== null && typeof tags === "object") {
-        for (const [key, value] of Object.entries(tags)) {
-            const v = knownString(value);
-            if (v !== undefined) out[key] = v;
-        }
-    }
-    return out;
-}
-
-/**
- * The region a custom resource lives in. AWS provider v7 lets a resource
- * override its provider's region with a `region` input, so that wins; a
- * provider resource's own region is its `region` input.
- */
-function regionOfCustom(resource: RecordedResource): string | undefined {
-    const aws = resource.type.startsWith("aws:") || resource.type === "pulumi:providers:aws";
-    return (aws ? knownString(resource.inputs.region) : undefined) ?? resource.providerRegion;
-}
-
-/**
- * Region of every resource. A component has no provider, so it belongs to the
- * region of its custom descendants when they all share one; a component whose
- * children span regions (the network, the peering mesh) belongs to none.
- */
-function attributeRegions(resources: readonly RecordedResource[]): Map<string, string | undefined> {
-    const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const descendantRegions = new Map<string, Set<string | undefined>>();
-    for (const r of resources) {
-        if (!r.custom) continue;
-        const region = regionOfCustom(r);
-        for (let p = byUrn.get(r.parent); p !== undefined && !p.custom; p = byUrn.get(p.parent)) {
-            const set = descendantRegions.get(p.urn) ?? new Set();
-            set.add(region);
-            descendantRegions.set(p.urn, set);
-        }
-    }
-    const regions = new Map<string, string | undefined>();
-    for (const r of resources) {
-        if (r.custom) {
-            regions.set(r.urn, regionOfCustom(r));
-        } else {
-            const set = descendantRegions.get(r.urn);
-            regions.set(r.urn, set?.size === 1 ? [...set][0] : undefined);
-        }
-    }
-    return regions;
-}
 
 function count(into: ResourceCounts, type: string): void {
     into.resources++;

@@ -1,8 +1,9 @@
 import type { Policies } from "@pulumi/policy";
+import { minTwoAzs } from "./min-two-azs";
+import { validatorRegionCap } from "./validator-region-cap";
 
 /**
  * The pack's policies, one file each (see ../shared/DESIGN.md, "The policy
- * pack"). They are built in the guardrails issue; until then the pack loads
- * and enforces nothing.
+ * pack"). Names are stable: CI, tests and `config/<stack>.json` use them.
  */
-export const policies: Policies = [];
+export const policies: Policies = [validatorRegionCap, minTwoAzs];

@@ -43,10 +43,10 @@ export const minTwoAzs: StackValidationPolicy = {
     validateStack: (args, reportViolation) => {
         const { minZones } = withDefaults(args.getConfig<MinTwoAzsConfig>(), MIN_TWO_AZS_DEFAULTS);
         const where = (r: PolicyResource) => regionOf(r) ?? "(unknown region)";
-        const check = (region: string, what: string, zones: readonly string[], urn: string | undefined) => {
+        const check = (region: string, what: string, zones: readonly string[], urn: string | undefined, are = "is") => {
             if (zones.length >= minZones) return;
             reportViolation(
-                `${region}: ${what} span ${plural(zones.length, "zone")} (${zoneList(zones)}); ` +
+                `${region}: ${what} ${are} in ${plural(zones.length, "zone")} (${zoneList(zones)}); ` +
                     `at least ${minZones} are required so one zone outage cannot take them all down`,
                 urn,
             );
@@ -58,7 +58,7 @@ export const minTwoAzs: StackValidationPolicy = {
             if (validators.length < 2) continue;
             const zones = unique(validators.map(instanceZone).filter((z): z is string => z !== undefined));
             const names = validators.map((v) => v.name).join(", ");
-            check(region, `validators ${names}`, zones, validators[0].urn);
+            check(region, `validators ${names}`, zones, validators[0].urn, "are");
         }
 
         // Each fleet-like resource on its own.
@@ -83,7 +83,13 @@ export const minTwoAzs: StackValidationPolicy = {
         for (const group of byVpc.values()) {
             const vpc = dependenciesOf(group[0], "vpcId", T.vpc)[0];
             const zones = unique(group.map(subnetZone).filter((z): z is string => z !== undefined));
-            check(where(group[0]), `the subnets of VPC ${vpc?.name ?? "(unknown)"}`, zones, vpc?.urn ?? group[0].urn);
+            check(
+                where(group[0]),
+                `the subnets of VPC ${vpc?.name ?? "(unknown)"}`,
+                zones,
+                vpc?.urn ?? group[0].urn,
+                "are",
+            );
         }
     },
 };

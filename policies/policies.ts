@@ -1,9 +1,25 @@
 import type { Policies } from "@pulumi/policy";
+import { approvedInstanceTypes } from "./approved-instance-types";
+import { encryptedVolumes } from "./encrypted-volumes";
+import { imdsv2Required } from "./imdsv2-required";
+import { minFullNodesPerRegion } from "./min-full-nodes-per-region";
 import { minTwoAzs } from "./min-two-azs";
+import { protectStateful } from "./protect-stateful";
 import { validatorRegionCap } from "./validator-region-cap";
+import { validatorsPrivate } from "./validators-private";
 
 /**
- * The pack's policies, one file each (see ../shared/DESIGN.md, "The policy
- * pack"). Names are stable: CI, tests and `config/<stack>.json` use them.
+ * The pack's policies, one file each, in the order of ../shared/DESIGN.md's
+ * table ("The policy pack"). Names are stable: CI, tests and
+ * `config/<stack>.json` use them.
  */
-export const policies: Policies = [validatorRegionCap, minTwoAzs];
+export const policies: Policies = [
+    validatorRegionCap,
+    minTwoAzs,
+    minFullNodesPerRegion,
+    approvedInstanceTypes,
+    imdsv2Required,
+    encryptedVolumes,
+    validatorsPrivate,
+    protectStateful,
+];

@@ -22,6 +22,46 @@ export function known<T>(read: () => T): T | undefined {
 
 type Props = Record<string, unknown>;
 
+/**
+ * Whether a property holds a value not known until deployment (an id or ARN
+ * computed from another resource). Absent and known values are not unknown.
+ */
+export function isUnknown(props: Props, key: string): boolean {
+    return (
+        known(() => {
+            void props[key];
+            return false;
+        }) ?? true
+    );
+}
+
+/** Whether a list property is unknown, or holds an element that is. */
+export function hasUnknownItems(props: Props, key: string): boolean {
+    if (isUnknown(props, key)) return true;
+    const v = known(() => props[key]);
+    if (!Array.isArray(v)) return false;
+    for (let i = 0; i < v.length; i++) {
+        const unknownItem =
+            known(() => {
+                void v[i];
+                return false;
+            }) ?? true;
+        if (unknownItem) return true;
+    }
+    return false;
+}
+
+/**
+ * For "is it set" questions: a property is set when it holds a known value
+ * other than null or "", or a value unknown until deployment (a key ARN
+ * computed from a key in this stack is set, just not known yet).
+ */
+export function isSet(props: Props, key: string): boolean {
+    if (isUnknown(props, key)) return true;
+    const v = known(() => props[key]);
+    return v !== undefined && v !== null && v !== "";
+}
+
 /** A property's value when it is a known string. */
 export function str(props: Props, key: string): string | undefined {
     const v = known(() => props[key]);

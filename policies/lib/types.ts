@@ -3,6 +3,7 @@ export const T = {
     instance: "aws:ec2/instance:Instance",
     launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
     volume: "aws:ebs/volume:Volume",
+    volumeAttachment: "aws:ec2/volumeAttachment:VolumeAttachment",
     autoScalingGroup: "aws:autoscaling/group:Group",
     subnet: "aws:ec2/subnet:Subnet",
     vpc: "aws:ec2/vpc:Vpc",

@@ -177,3 +177,9 @@ export function find(resources: readonly RecordedResource[], name: string): Reco
     if (!found) throw new Error(`fixture has no resource named ${name}`);
     return found;
 }
+
+/** Provider options that put a new resource in one of a fixture stack's regions. */
+export function inRegion(resources: readonly RecordedResource[], region: string): Partial<RecordedResource> {
+    const provider = find(resources, `${region}-provider`);
+    return { provider: `${provider.urn}::${region}-provider-id`, providerRegion: region };
+}

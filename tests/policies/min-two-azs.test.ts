@@ -16,7 +16,7 @@ describe("min-two-azs", () => {
             expect(rest).toEqual([]);
             expect(d.enforcementLevel).toBe("mandatory");
             expect(d.message).toMatch(/^us-east-1: validators us-east-1-validator-0-us-east-1a, us-east-1-validator-1/);
-            expect(d.message).toContain("span 1 zone (us-east-1a)");
+            expect(d.message).toContain("are in 1 zone (us-east-1a)");
         });
 
         it("passes two validators in two zones", async () => {
@@ -46,7 +46,7 @@ describe("min-two-azs", () => {
         const one = of(await evaluate(topology({ "eu-west-1": { fullNodeZones: ["b"] } })), POLICY);
         expect(one).toHaveLength(1);
         expect(one[0].message).toBe(
-            "eu-west-1: Auto Scaling group eu-west-1-full-node-asg span 1 zone (eu-west-1b); " +
+            "eu-west-1: Auto Scaling group eu-west-1-full-node-asg is in 1 zone (eu-west-1b); " +
                 "at least 2 are required so one zone outage cannot take them all down",
         );
         expect(one[0].urn).toContain("eu-west-1-full-node-asg");
@@ -56,8 +56,8 @@ describe("min-two-azs", () => {
     it("fails a region whose subnets sit in one zone (the VPC, and the group built on it)", async () => {
         const found = of(await evaluate(topology({ "ap-south-1": { zones: ["a"], validators: ["a"] } })), POLICY);
         expect(found.map((d) => d.message.split(" zone")[0])).toEqual([
-            "ap-south-1: Auto Scaling group ap-south-1-full-node-asg span 1",
-            "ap-south-1: the subnets of VPC ap-south-1-vpc span 1",
+            "ap-south-1: Auto Scaling group ap-south-1-full-node-asg is in 1",
+            "ap-south-1: the subnets of VPC ap-south-1-vpc are in 1",
         ]);
     });
 
@@ -87,7 +87,7 @@ describe("min-two-azs", () => {
         ])("%s: one zone fails, two pass", async (type, key, kind) => {
             const one = of(await evaluate(withFleet(type, key, ["a"])), POLICY);
             expect(one.map((d) => d.message)).toEqual([
-                expect.stringContaining(`us-east-1: ${kind} us-east-1-edge span 1 zone (us-east-1a)`),
+                expect.stringContaining(`us-east-1: ${kind} us-east-1-edge is in 1 zone (us-east-1a)`),
             ]);
             expect(of(await evaluate(withFleet(type, key, ["a", "b"])), POLICY)).toEqual([]);
         });

@@ -1,0 +1,85 @@
+import type { RecordedResource } from "../../tools/harness/run-program";
+import { policiesIn } from "./pack";
+import { evaluateWithStackConfig, stackResources } from "./stack-run";
+
+/*
+ * The real production program, recorded in a preview, against the pack with
+ * production's policy config: clean as it is, and each single mutation a
+ * reviewer must never let through is refused by the policy named for it.
+ */
+
+let resources: RecordedResource[];
+beforeAll(async () => {
+    resources = await stackResources("production");
+});
+
+/** A deep copy of the recorded stack with `change` applied. */
+function mutated(change: (copy: RecordedResource[]) => void): RecordedResource[] {
+    const copy = structuredClone(resources);
+    change(copy);
+    return copy;
+}
+
+const validators = (rs: RecordedResource[], region?: string) =>
+    rs.filter(
+        (r) =>
+            r.type === "aws:ec2/instance:Instance" &&
+            (r.inputs.tags as Record<string, string>)["virtengine:role"] === "validator" &&
+            (region === undefined || r.providerRegion === region),
+    );
+
+const mandatoryPolicies = async (rs: RecordedResource[]) =>
+    policiesIn((await evaluateWithStackConfig("production", rs)).filter((d) => d.enforcementLevel === "mandatory"));
+
+describe("the production stack against the pack", () => {
+    it("has no violations at all with production's config", async () => {
+        expect(await evaluateWithStackConfig("production", resources)).toEqual([]);
+    });
+
+    it("three validators in one region: validator-region-cap", async () => {
+        // AWS provider v7 lets a resource name its own region; move one eu-west-1 validator to us-east-1.
+        const rs = mutated((copy) => {
+            validators(copy, "eu-west-1")[0].inputs.region = "us-east-1";
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["validator-region-cap"]);
+    });
+
+    it("a region with one zone: min-two-azs", async () => {
+        const rs = mutated((copy) => {
+            for (const r of copy.filter((x) => x.providerRegion === "ap-south-1")) {
+                if (typeof r.inputs.availabilityZone === "string") r.inputs.availabilityZone = "ap-south-1a";
+            }
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["min-two-azs"]);
+    });
+
+    it("a c6i validator: approved-instance-types", async () => {
+        const rs = mutated((copy) => {
+            validators(copy)[0].inputs.instanceType = "c6i.2xlarge";
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["approved-instance-types"]);
+    });
+
+    it("an unencrypted volume: encrypted-volumes", async () => {
+        const rs = mutated((copy) => {
+            const volume = copy.find((r) => r.type === "aws:ebs/volume:Volume");
+            if (!volume) throw new Error("production has no EBS volume");
+            volume.inputs.encrypted = false;
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["encrypted-volumes"]);
+    });
+
+    it("a validator with a public IP: validators-private", async () => {
+        const rs = mutated((copy) => {
+            validators(copy)[0].inputs.associatePublicIpAddress = true;
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["validators-private"]);
+    });
+
+    it("an unprotected validator: protect-stateful, mandatory in production", async () => {
+        const rs = mutated((copy) => {
+            validators(copy)[0].protect = false;
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["protect-stateful"]);
+    });
+});

@@ -52,10 +52,15 @@ describe("npm run plan", () => {
         expect(report).toMatchObject({
             stack: "staging",
             environment: "staging",
-            monthlyCostUsd: null,
-            policies: { evaluated: false, violations: [] },
-            regionLoss: null,
+            policies: {
+                evaluated: true,
+                pack: "virtengine-guardrails@0.1.0",
+                configFile: "policies/config/staging.json",
+            },
         });
+        expect(report.monthlyCostUsd).toBeGreaterThan(0);
+        for (const v of report.policies.violations) expect(v.enforcementLevel).not.toBe("mandatory");
+        expect(Object.values(report.regionLoss).every((loss) => (loss as { quorum: boolean }).quorum)).toBe(true);
         expect(report.resourceCount).toBeGreaterThan(0);
         expect(Object.keys(report.resourcesByType).length).toBeGreaterThan(0);
         expect(report.regions["us-east-1"]).toMatchObject({
@@ -64,8 +69,8 @@ describe("npm run plan", () => {
             validatorShare: 0.25,
             validatorZones: ["us-east-1a"],
             fullNodes: 2,
-            monthlyCostUsd: null,
         });
+        expect(report.regions["us-east-1"].monthlyCostUsd).toBeGreaterThan(0);
         expect(report.regions["us-east-1"].resources).toBeGreaterThan(0);
     });
 
@@ -74,6 +79,43 @@ describe("npm run plan", () => {
         expect(result.code).toBe(0);
         expect(result.stdout.split("\n")[0]).toMatch(/^\*\*Offline plan of `staging`\*\*.* 4 validators/);
         expect(result.stdout.length).toBeLessThan(65000);
+    });
+
+    describe("exits 1 on a mandatory policy violation, naming the policy", () => {
+        const production = () => fs.readFileSync(path.join(REPO, "Pulumi.production.yaml"), "utf8");
+
+        it("validators split 2/2/1 over three regions: validator-region-cap", async () => {
+            const file = path.join(dir, "split-2-2-1.yaml");
+            const threeRegions = production().slice(0, production().indexOf("    - name: us-west-2"));
+            const text = threeRegions.replace(/(name: ap-south-1[\s\S]*?validators:) 2/, "$1 1");
+            expect(text).not.toBe(threeRegions);
+            fs.writeFileSync(file, text);
+            const result = await plan("--config", file, "--format", "json");
+            expect(result.code).toBe(1);
+            const report = JSON.parse(result.stdout);
+            expect(report.validators).toBe(5);
+            const mandatory = report.policies.violations.filter(
+                (v: { enforcementLevel: string }) => v.enforcementLevel === "mandatory",
+            );
+            expect(mandatory.map((v: { policy: string }) => v.policy)).toEqual([
+                "validator-region-cap",
+                "validator-region-cap",
+            ]);
+            expect(mandatory[0].message).toMatch(/^us-east-1 holds 40\.0% of validator voting power/);
+            expect(report.regionLoss["us-east-1"]).toEqual({ onlineShare: 0.6, quorum: false, validatorsOnline: 3 });
+        });
+
+        it("a region whose validators share one zone: min-two-azs", async () => {
+            const file = path.join(dir, "one-zone.yaml");
+            const text = production().replace("zones: [eu-west-1a, eu-west-1b, eu-west-1c]", "zones: [eu-west-1a]");
+            fs.writeFileSync(file, text);
+            const result = await plan("--config", file);
+            expect(result.code).toBe(1);
+            expect(result.stdout).toMatch(
+                /^mandatory\s+min-two-azs\s+eu-west-1-validator-0-eu-west-1a\s+eu-west-1: validators .* are in 1 zone \(eu-west-1a\)/m,
+            );
+            expect(result.stderr).toBe("");
+        });
     });
 
     it("exits 2 for an unknown stack and names the stacks that exist", async () => {

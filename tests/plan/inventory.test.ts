@@ -119,16 +119,19 @@ describe("buildInventory on hand-made resources", () => {
         expect(report.resourcesByType["aws:autoscaling/group:Group"]).toBe(3);
     });
 
-    it("leaves cost, policies and region loss for later", () => {
+    it("estimates cost and region loss, and leaves policies to the CLI", () => {
         expect(report).toMatchObject({
             stack: "test",
             environment: "staging",
-            monthlyCostUsd: null,
             policies: { evaluated: false, violations: [] },
-            regionLoss: null,
             warnings: [],
         });
-        expect(report.regions["us-east-1"].monthlyCostUsd).toBeNull();
+        const regions = Object.values(report.regions);
+        const cents = (usd: number) => Math.round(usd * 100);
+        expect(cents(report.monthlyCostUsd)).toBe(
+            regions.reduce((sum, r) => sum + cents(r.monthlyCostUsd), cents(report.cost.globalMonthlyUsd)),
+        );
+        expect(Object.keys(report.regionLoss)).toEqual(Object.keys(report.regions));
     });
 });
 

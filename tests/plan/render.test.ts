@@ -26,11 +26,15 @@ describe("render", () => {
             stack: "test",
             environment: "production",
             resourceCount: 4,
-            monthlyCostUsd: null,
             resourcesByType: { "aws:ec2/instance:Instance": 3, "virtengine:index:Network": 1 },
             policies: { evaluated: false, violations: [] },
-            regionLoss: null,
+            regionLoss: {
+                "us-east-1": { onlineShare: 0.3333, quorum: false, validatorsOnline: 1 },
+                "us-west-2": { onlineShare: 0.6667, quorum: false, validatorsOnline: 2 },
+            },
         });
+        expect(parsed.monthlyCostUsd).toBeGreaterThan(0);
+        expect(parsed.cost.pricesAsOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
         for (const region of Object.values(parsed.regions)) {
             expect(Object.keys(region as object)).toEqual(
                 expect.arrayContaining([
@@ -52,7 +56,8 @@ describe("render", () => {
         expect(text).toContain("Offline plan of stack test (environment production, project virtengine)");
         expect(text).toContain("3 validators (voting power 3), largest validator share 66.7% (us-east-1)");
         expect(text).toMatch(/^us-east-1\s+primary\s+2\s+2\s+66\.7%\s+us-east-1a, us-east-1b\s/m);
-        expect(text).toMatch(/^\(no region\)\s+1$/m);
+        expect(text).toMatch(/^\(no region\)\s+1\s+\$0\.00$/m);
+        expect(text).toMatch(/^us-east-1\s+1\s+33\.3%\s+LOST: chain halts$/m);
         expect(text).toMatch(/^aws:ec2\/instance:Instance\s+3\s+2\s+1\s+0$/m);
     });
 

@@ -1,5 +1,7 @@
 import * as path from "node:path";
 import { parseArgs, USAGE } from "./args";
+import type { RecordedResource } from "../harness/run-program";
+import type { PolicyReport } from "./report";
 
 /**
  * `npm run plan -- [--stack S] [--config FILE] [--format text|json|markdown]`:
@@ -75,9 +77,37 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
 
     const report = buildInventory(run, stack.config);
+    const policies = await evaluatePolicies(run.resources, stack.stack);
+    if (!policies.ok) {
+        printErrors(policies.problems);
+        return EXIT_INPUT;
+    }
+    report.policies = policies.report;
     process.stdout.write(render(report, options.format));
     const mandatory = report.policies.violations.some((v) => v.enforcementLevel === "mandatory");
     return mandatory ? EXIT_POLICY : EXIT_OK;
+}
+
+/**
+ * Runs the policy pack as `pulumi preview --policy-pack policies
+ * --policy-pack-config policies/config/<stack>.json` would; a stack without
+ * a config file gets the pack's own levels and defaults.
+ */
+async function evaluatePolicies(
+    resources: RecordedResource[],
+    stack: string,
+): Promise<{ ok: true; report: PolicyReport } | { ok: false; problems: string[] }> {
+    const { packConfigPath, runPolicyPack } = await import("../harness/policy/evaluate");
+    const { readPackConfigFile } = await import("../harness/policy/pack-config");
+    const { policyReport } = await import("./policy-report");
+    const file = packConfigPath(stack);
+    const source = path.relative(PROJECT_DIR, file);
+    const read = readPackConfigFile(file, source);
+    if (!read.ok) return read;
+    const result = await runPolicyPack(resources, { config: read.raw, source });
+    if (!result.ok) return result;
+    const configFile = read.raw === undefined ? null : source;
+    return { ok: true, report: policyReport(`${result.pack}@${result.version}`, configFile, result.diagnostics) };
 }
 
 if (require.main === module) {

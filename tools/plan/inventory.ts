@@ -1,6 +1,9 @@
 import type { ProgramRun, RecordedResource } from "../harness/run-program";
 import { TAG_ROLE, TAG_VOTING_POWER, TAG_ZONE } from "../../components/common/tags";
 import { attributeRegions, known, knownString, tagsOf } from "./inputs";
+import { estimateMonthlyCost } from "./cost/estimate";
+import { PRICE_SOURCE, PRICES_AS_OF } from "./cost/prices";
+import { regionLoss } from "./region-loss";
 import type { PlanReport, RegionReport, ResourceCounts } from "./report";
 
 /** What the inventory needs from the validated config (a `NetworkConfig` fits). */
@@ -28,7 +31,7 @@ function emptyRegion(role: string | null): RegionReport {
         fullNodeZones: [],
         resources: 0,
         resourcesByType: {},
-        monthlyCostUsd: null,
+        monthlyCostUsd: 0,
     };
 }
 
@@ -44,7 +47,8 @@ const addSorted = (list: string[], value: string) => {
 
 /**
  * Summarises a program run: resources per type and region, validators and
- * their voting power per region, full-node groups. Pure: reads only `run` and
+ * their voting power per region, full-node groups, the estimated monthly cost
+ * and what each region's loss leaves online. Pure: reads only `run` and
  * `config`, so it can be tested on recorded or hand-made resources.
  */
 export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanReport {
@@ -97,9 +101,11 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
             for (const zone of groupZones(r, byUrn, config, region)) addSorted(report.fullNodeZones, zone);
         }
     }
-    for (const report of Object.values(regions)) {
+    const cost = estimateMonthlyCost(run.resources, Object.keys(regions));
+    for (const [name, report] of Object.entries(regions)) {
         report.validatorShare = totalVotingPower > 0 ? round4(report.votingPower / totalVotingPower) : 0;
         report.resourcesByType = sortedKeys(report.resourcesByType);
+        report.monthlyCostUsd = cost.byRegion[name] ?? 0;
     }
     unattributed.resourcesByType = sortedKeys(unattributed.resourcesByType);
 
@@ -111,12 +117,19 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
         validators,
         totalVotingPower,
         fullNodes,
-        monthlyCostUsd: null,
+        monthlyCostUsd: cost.monthlyUsd,
+        cost: {
+            globalMonthlyUsd: cost.globalUsd,
+            priceSource: PRICE_SOURCE,
+            pricesAsOf: PRICES_AS_OF,
+            notes: cost.warnings,
+        },
         regions,
         unattributed,
         resourcesByType: sortedKeys(resourcesByType),
-        policies: { evaluated: false, violations: [] },
-        regionLoss: null,
+        // The CLI fills this in from the pack (see policy-report.ts); the inventory stays pure.
+        policies: { evaluated: false, pack: null, configFile: null, violations: [] },
+        regionLoss: regionLoss(regions, { validators, votingPower: totalVotingPower }),
         warnings,
     };
 }

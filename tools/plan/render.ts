@@ -1,5 +1,6 @@
 import type { Format } from "./args";
-import type { PlanReport } from "./report";
+import { resourceName } from "./policy-report";
+import type { PlanReport, PolicyViolation } from "./report";
 
 /** GitHub rejects comments over 65,536 characters; stay well below it. */
 export const MARKDOWN_LIMIT = 60000;
@@ -19,6 +20,8 @@ export function render(report: PlanReport, format: Format): string {
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const list = (items: readonly string[]) => items.join(", ") || "-";
+const usd = (amount: number) =>
+    `$${amount.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 
 /** The regions holding the largest share of voting power, for the summary line. */
 function largestShare(report: PlanReport): string {
@@ -38,12 +41,25 @@ function summary(report: PlanReport): string {
     );
 }
 
+const countOf = (report: PlanReport, level: PolicyViolation["enforcementLevel"]) =>
+    report.policies.violations.filter((v) => v.enforcementLevel === level).length;
+
+function policyStatus(report: PlanReport): string {
+    if (!report.policies.evaluated) return "policies not evaluated";
+    const mandatory = countOf(report, "mandatory");
+    const advisory = countOf(report, "advisory");
+    if (mandatory + advisory === 0) return "no policy violations";
+    return `${mandatory} mandatory and ${advisory} advisory policy violation${mandatory + advisory === 1 ? "" : "s"}`;
+}
+
 function status(report: PlanReport): string {
-    const policies = report.policies.evaluated
-        ? `${report.policies.violations.length} policy violation(s)`
-        : "policies not evaluated";
-    const cost = report.monthlyCostUsd === null ? "cost not estimated" : `about $${report.monthlyCostUsd}/month`;
-    return `${policies}; ${cost}`;
+    return `${policyStatus(report)}; estimated ${usd(report.monthlyCostUsd)}/month on demand`;
+}
+
+function lossSummary(report: PlanReport): string {
+    const losses = Object.values(report.regionLoss);
+    const kept = losses.filter((l) => l.quorum).length;
+    return `quorum survives the loss of ${kept} of ${losses.length} region${losses.length === 1 ? "" : "s"}`;
 }
 
 /** One row per region plus the totals, shared by the text and markdown tables. */
@@ -58,9 +74,21 @@ function regionRows(report: PlanReport): string[][] {
         String(r.fullNodes),
         list(r.fullNodeZones),
         String(r.resources),
+        usd(r.monthlyCostUsd),
     ]);
-    if (report.unattributed.resources > 0) {
-        rows.push([NO_REGION, "", "", "", "", "", "", "", String(report.unattributed.resources)]);
+    if (report.unattributed.resources > 0 || report.cost.globalMonthlyUsd > 0) {
+        rows.push([
+            NO_REGION,
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            String(report.unattributed.resources),
+            usd(report.cost.globalMonthlyUsd),
+        ]);
     }
     const share = report.totalVotingPower > 0 ? "100.0%" : "-";
     rows.push([
@@ -73,6 +101,7 @@ function regionRows(report: PlanReport): string[][] {
         String(report.fullNodes),
         "",
         String(report.resourceCount),
+        usd(report.monthlyCostUsd),
     ]);
     return rows;
 }
@@ -87,8 +116,27 @@ const REGION_HEADERS = [
     "full nodes",
     "full-node zones",
     "resources",
+    "cost/month",
 ];
-const REGION_NUMERIC = [false, false, true, true, true, false, true, false, true];
+const REGION_NUMERIC = [false, false, true, true, true, false, true, false, true, true];
+
+const LOSS_HEADERS = ["region lost", "validators online", "voting power online", "quorum (> 2/3)"];
+const LOSS_NUMERIC = [false, true, true, false];
+
+function lossRows(report: PlanReport): string[][] {
+    return Object.entries(report.regionLoss).map(([name, loss]) => [
+        name,
+        String(loss.validatorsOnline),
+        percent(loss.onlineShare),
+        loss.quorum ? "kept" : "LOST: chain halts",
+    ]);
+}
+
+const VIOLATION_HEADERS = ["level", "policy", "resource", "message"];
+const VIOLATION_NUMERIC = [false, false, false, false];
+
+const violationRows = (violations: readonly PolicyViolation[]) =>
+    violations.map((v) => [v.enforcementLevel, v.policy, resourceName(v.urn), v.message]);
 
 /** Resource counts by type (rows) and region (columns). */
 function typeTable(report: PlanReport): { headers: string[]; rows: string[][] } {
@@ -103,6 +151,10 @@ function typeTable(report: PlanReport): { headers: string[]; rows: string[][] } 
     return { headers, rows };
 }
 
+function costNote(report: PlanReport): string {
+    return `Prices: ${report.cost.priceSource}, as of ${report.cost.pricesAsOf}.`;
+}
+
 function textTable(headers: string[], rows: string[][], numeric: boolean[]): string {
     const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
     const line = (cells: string[]) =>
@@ -115,6 +167,7 @@ function textTable(headers: string[], rows: string[][], numeric: boolean[]): str
 
 export function renderText(report: PlanReport): string {
     const types = typeTable(report);
+    const policies = report.policies;
     const lines = [
         `Offline plan of stack ${report.stack} (environment ${report.environment}, project ${report.project})`,
         summary(report),
@@ -122,17 +175,33 @@ export function renderText(report: PlanReport): string {
         "",
         textTable(REGION_HEADERS, regionRows(report), REGION_NUMERIC),
         "",
+        `If a region goes down (${lossSummary(report)}):`,
+        textTable(LOSS_HEADERS, lossRows(report), LOSS_NUMERIC),
+        "",
+    ];
+    if (policies.evaluated) {
+        const config = policies.configFile ?? "the pack's defaults";
+        lines.push(`Policy pack ${policies.pack} with ${config}: ${policyStatus(report)}`);
+        if (policies.violations.length > 0) {
+            lines.push(textTable(VIOLATION_HEADERS, violationRows(policies.violations), VIOLATION_NUMERIC));
+        }
+        lines.push("");
+    }
+    lines.push(
         textTable(
             types.headers,
             types.rows,
             types.headers.map((_, i) => i > 0),
         ),
+        "",
+        costNote(report),
+        ...report.cost.notes.map((n) => `cost: ${n}`),
         ...report.warnings.map((w) => `warning: ${w}`),
-    ];
+    );
     return `${lines.join("\n")}\n`;
 }
 
-const cell = (text: string) => text.replace(/\|/g, "\\|");
+const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 
 function markdownTable(headers: string[], rows: string[][], numeric: boolean[]): string[] {
     return [
@@ -142,38 +211,96 @@ function markdownTable(headers: string[], rows: string[][], numeric: boolean[]):
     ];
 }
 
+const folded = (summaryText: string, body: string[]) => [
+    `<details><summary>${summaryText}</summary>`,
+    "",
+    ...body,
+    "",
+    "</details>",
+    "",
+];
+
 /**
- * A pull-request comment: the summary on the first line (what a reviewer
- * sees in notifications), then the tables. The per-type table is cut short
- * if the comment would come near GitHub's size limit.
+ * A pull-request comment: the summary on the first line (what a reviewer sees
+ * in notifications), then whether anything blocks `pulumi up`, the mandatory
+ * findings in full, and everything else folded. Long tables are cut short so
+ * the comment stays under GitHub's size limit.
  */
 export function renderMarkdown(report: PlanReport): string {
+    const policies = report.policies;
+    const mandatory = policies.violations.filter((v) => v.enforcementLevel === "mandatory");
+    const others = policies.violations.filter((v) => v.enforcementLevel !== "mandatory");
+    const verdict = !policies.evaluated
+        ? "> Policies were not evaluated."
+        : mandatory.length > 0
+          ? `> :x: **${mandatory.length} mandatory policy violation${mandatory.length === 1 ? "" : "s"}**: \`pulumi up\` would be refused.`
+          : "> :white_check_mark: No mandatory policy violations.";
     const head = [
         `**Offline plan of \`${report.stack}\`** (environment ${report.environment}): ${summary(report)}; ${status(report)}.`,
         "",
-        "### Regions",
+        verdict,
         "",
-        ...markdownTable(REGION_HEADERS, regionRows(report), REGION_NUMERIC),
-        "",
-        ...report.warnings.map((w) => `- warning: ${w}`),
-        ...(report.warnings.length > 0 ? [""] : []),
     ];
+
+    // Sections in order; `rows` of a section may be cut to fit, the rest is kept whole.
+    const sections: { before: string[]; rows: string[]; after: string[] }[] = [];
+    const table = (before: string[], headers: string[], rows: string[][], numeric: boolean[], after: string[]) => {
+        const [h, sep, ...body] = markdownTable(headers, rows, numeric);
+        sections.push({ before: [...before, h, sep], rows: body, after });
+    };
+    if (mandatory.length > 0) {
+        table(["#### Mandatory violations", ""], VIOLATION_HEADERS, violationRows(mandatory), VIOLATION_NUMERIC, [""]);
+    }
+    if (others.length > 0) {
+        const [open, blank] = folded(`${others.length} advisory finding${others.length === 1 ? "" : "s"}`, []);
+        table([open, blank], VIOLATION_HEADERS, violationRows(others), VIOLATION_NUMERIC, ["", "</details>", ""]);
+    }
+    const fold = (title: string, headers: string[], rows: string[][], numeric: boolean[], extra: string[] = []) =>
+        table([`<details><summary>${title}</summary>`, ""], headers, rows, numeric, [...extra, "", "</details>", ""]);
+    fold(
+        `Regions: ${report.validators} validators, ${report.fullNodes} full nodes, ${usd(report.monthlyCostUsd)}/month`,
+        REGION_HEADERS,
+        regionRows(report),
+        REGION_NUMERIC,
+        ["", costNote(report)],
+    );
+    fold(`Region loss: ${lossSummary(report)}`, LOSS_HEADERS, lossRows(report), LOSS_NUMERIC);
     const types = typeTable(report);
-    const tableLines = markdownTable(
+    fold(
+        `${types.rows.length} resource types`,
         types.headers,
         types.rows,
         types.headers.map((_, i) => i > 0),
     );
-    const open = ["### Resources by type", "", `<details><summary>${types.rows.length} resource types</summary>`, ""];
-    const close = ["", "</details>", ""];
-    let budget = MARKDOWN_LIMIT - [...head, ...open, ...close].join("\n").length - 200;
-    const kept: string[] = [];
-    for (const line of tableLines) {
-        budget -= line.length + 1;
-        if (budget < 0) break;
-        kept.push(line);
+    const bullets = (title: string, items: readonly string[]) => {
+        if (items.length > 0) {
+            sections.push({
+                before: [`<details><summary>${title}</summary>`, ""],
+                rows: items.map((i) => `- ${cell(i)}`),
+                after: ["", "</details>", ""],
+            });
+        }
+    };
+    bullets(`${report.cost.notes.length} cost notes`, report.cost.notes);
+    bullets(`${report.warnings.length} warnings`, report.warnings);
+    const config = policies.configFile ? `\`${policies.configFile}\`` : "its defaults";
+    const tail = policies.evaluated ? [`Policy pack \`${policies.pack}\` with ${config}.`] : [];
+
+    // Fixed parts first; then rows, section by section, while they fit.
+    const fixed = [...head, ...sections.flatMap((s) => [...s.before, ...s.after]), ...tail];
+    let budget = MARKDOWN_LIMIT - fixed.join("\n").length - 200 * sections.length;
+    const out = [...head];
+    for (const s of sections) {
+        const kept: string[] = [];
+        for (const row of s.rows) {
+            if (budget - (row.length + 1) < 0) break;
+            budget -= row.length + 1;
+            kept.push(row);
+        }
+        const omitted = s.rows.length - kept.length;
+        const note = omitted > 0 ? ["", `_${omitted} more rows omitted; run \`npm run plan\` for the full list._`] : [];
+        out.push(...s.before, ...kept, ...note, ...s.after);
     }
-    const omitted = tableLines.length - kept.length;
-    if (omitted > 0) kept.push("", `_${omitted} more rows omitted; run \`npm run plan\` for the full list._`);
-    return [...head, ...open, ...kept, ...close].join("\n");
+    out.push(...tail);
+    return `${out.join("\n").trimEnd()}\n`;
 }

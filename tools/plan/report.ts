@@ -13,8 +13,10 @@ export interface PlanReport {
     validators: number;
     totalVotingPower: number;
     fullNodes: number;
-    /** Estimated monthly cost; null until the cost model exists. */
-    monthlyCostUsd: number | null;
+    /** Estimated monthly on-demand cost in USD (list prices; usage-based charges excluded). */
+    monthlyCostUsd: number;
+    /** How the estimate was made: the price table's source and date, and what it leaves out. */
+    cost: CostReport;
     /** Per AWS region code, in config order. */
     regions: Record<string, RegionReport>;
     /** Resources no single region owns: components whose children span regions. */
@@ -22,8 +24,8 @@ export interface PlanReport {
     /** All resources by type token, including unattributed ones. */
     resourcesByType: Record<string, number>;
     policies: PolicyReport;
-    /** Effect of losing each region; null until that analysis exists. */
-    regionLoss: null;
+    /** For each region (config order): what is left if that region goes down. */
+    regionLoss: Record<string, RegionLossReport>;
     /** Things the plan could not determine (unknown inputs), one sentence each. */
     warnings: string[];
 }
@@ -46,12 +48,37 @@ export interface RegionReport extends ResourceCounts {
     fullNodes: number;
     /** Zones the full-node groups span, sorted. */
     fullNodeZones: string[];
-    monthlyCostUsd: number | null;
+    /** This region's share of the estimated monthly cost, in USD. */
+    monthlyCostUsd: number;
+}
+
+export interface CostReport {
+    /** Costs no region owns (global services such as Global Accelerator), in USD. */
+    globalMonthlyUsd: number;
+    /** Where the prices come from, and the date they are as of. */
+    priceSource: string;
+    pricesAsOf: string;
+    /** What the estimate could not price or leaves out (usage-based charges), one sentence each. */
+    notes: string[];
+}
+
+export interface RegionLossReport {
+    /** Voting power still online without this region, over the total, rounded to 4 places. */
+    onlineShare: number;
+    /** True when more than 2/3 of voting power stays online: the chain keeps committing blocks. */
+    quorum: boolean;
+    /** Validators still online. */
+    validatorsOnline: number;
 }
 
 export interface PolicyReport {
-    /** False until the policy pack runs as part of the plan. */
+    /** True once the policy pack has run; false when the plan could not run it. */
     evaluated: boolean;
+    /** The pack's name and version, as `pulumi preview --policy-pack` would load it. */
+    pack: string | null;
+    /** The policy config file used (`policies/config/<stack>.json`), or null for the pack's defaults. */
+    configFile: string | null;
+    /** Mandatory findings first, then advisory; each in the order the pack reported them. */
     violations: PolicyViolation[];
 }
 

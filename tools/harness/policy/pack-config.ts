@@ -43,7 +43,10 @@ const levels = ENFORCEMENT_LEVELS.join(", ");
  * Reads a policy config file; a missing file is `undefined` (the pack's own
  * defaults apply), unreadable JSON is a problem naming the file.
  */
-export function readPackConfigFile(file: string, source = file): { ok: true; raw: unknown } | PackConfigResult {
+export function readPackConfigFile(
+    file: string,
+    source = file,
+): { ok: true; raw: unknown } | { ok: false; problems: string[] } {
     let text: string;
     try {
         text = fs.readFileSync(file, "utf8");

@@ -1,7 +1,7 @@
 import { runPolicyPack } from "../../tools/harness/policy/evaluate";
 import { UNKNOWN, type RecordedResource } from "../../tools/harness/run-program";
 import { find, inRegion, resource, topology } from "./fixtures";
-import { evaluate, of } from "./pack";
+import { evaluate, messagesOf, of } from "./pack";
 
 const POLICY = "approved-instance-types";
 
@@ -12,8 +12,7 @@ function withResource(type: string, name: string, inputs: Record<string, unknown
     return resources;
 }
 
-const messages = async (resources: RecordedResource[], config?: unknown) =>
-    of(await evaluate(resources, config), POLICY).map((d) => d.message);
+const messages = (resources: RecordedResource[], config?: unknown) => messagesOf(POLICY, resources, config);
 
 describe("approved-instance-types", () => {
     it("passes r6i validators and full nodes", async () => {

@@ -1,7 +1,7 @@
 import { runPolicyPack } from "../../tools/harness/policy/evaluate";
 import { UNKNOWN, type RecordedResource } from "../../tools/harness/run-program";
 import { find, inRegion, resource, topology } from "./fixtures";
-import { evaluate, of } from "./pack";
+import { evaluate, messagesOf, of } from "./pack";
 
 const POLICY = "encrypted-volumes";
 const VALIDATOR = "us-east-1-validator-0-us-east-1a";
@@ -15,8 +15,7 @@ function changed(name: string, change: (inputs: Record<string, unknown>) => void
     return resources;
 }
 
-const messages = async (resources: RecordedResource[], config?: unknown) =>
-    of(await evaluate(resources, config), POLICY).map((d) => d.message);
+const messages = (resources: RecordedResource[], config?: unknown) => messagesOf(POLICY, resources, config);
 
 describe("encrypted-volumes", () => {
     it("passes encrypted volumes, root devices and launch template mappings", async () => {

@@ -1,7 +1,7 @@
 import { runPolicyPack } from "../../tools/harness/policy/evaluate";
 import { UNKNOWN, type RecordedResource } from "../../tools/harness/run-program";
 import { find, inRegion, resource, topology } from "./fixtures";
-import { evaluate, of } from "./pack";
+import { evaluate, messagesOf, of } from "./pack";
 
 const POLICY = "imdsv2-required";
 const VALIDATOR = "us-east-1-validator-0-us-east-1a";
@@ -16,8 +16,7 @@ function withMetadata(name: string, options: Record<string, unknown> | undefined
     return resources;
 }
 
-const messages = async (resources: RecordedResource[], config?: unknown) =>
-    of(await evaluate(resources, config), POLICY).map((d) => d.message);
+const messages = (resources: RecordedResource[], config?: unknown) => messagesOf(POLICY, resources, config);
 
 describe("imdsv2-required", () => {
     it("passes instances and launch templates that require tokens", async () => {

@@ -19,3 +19,7 @@ export const of = (diagnostics: readonly PolicyDiagnostic[], policy: string) =>
 /** Names of the policies with findings, sorted and deduplicated. */
 export const policiesIn = (diagnostics: readonly PolicyDiagnostic[]) =>
     [...new Set(diagnostics.map((d) => d.policy))].sort();
+
+/** The messages one policy reports for `resources`, under `config`. */
+export const messagesOf = async (policy: string, resources: readonly RecordedResource[], config?: unknown) =>
+    of(await evaluate(resources, config), policy).map((d) => d.message);

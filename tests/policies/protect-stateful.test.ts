@@ -2,7 +2,7 @@ import { packConfigPath, runPolicyPack } from "../../tools/harness/policy/evalua
 import { readPackConfigFile } from "../../tools/harness/policy/pack-config";
 import { UNKNOWN, type RecordedResource } from "../../tools/harness/run-program";
 import { find, inRegion, resource, topology } from "./fixtures";
-import { evaluate, of } from "./pack";
+import { evaluate, messagesOf, of } from "./pack";
 
 const POLICY = "protect-stateful";
 const VALIDATOR = "us-east-1-validator-0-us-east-1a";
@@ -17,8 +17,7 @@ function withResource(type: string, name: string, protect: boolean): RecordedRes
     return resources;
 }
 
-const messages = async (resources: RecordedResource[], config?: unknown) =>
-    of(await evaluate(resources, config), POLICY).map((d) => d.message);
+const messages = (resources: RecordedResource[], config?: unknown) => messagesOf(POLICY, resources, config);
 
 describe("protect-stateful", () => {
     it("passes protected validators and volumes", async () => {

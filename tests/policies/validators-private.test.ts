@@ -2,7 +2,7 @@ import { admitsAll, parseCidr } from "../../policies/lib/cidr";
 import { runPolicyPack } from "../../tools/harness/policy/evaluate";
 import { UNKNOWN, type RecordedResource } from "../../tools/harness/run-program";
 import { find, inRegion, resource, topology } from "./fixtures";
-import { evaluate, of } from "./pack";
+import { evaluate, messagesOf, of } from "./pack";
 
 const POLICY = "validators-private";
 const VALIDATOR = "us-east-1-validator-0-us-east-1a";
@@ -27,8 +27,7 @@ function stack() {
     return { resources, validator, add, group };
 }
 
-const messages = async (resources: RecordedResource[], config?: unknown) =>
-    of(await evaluate(resources, config), POLICY).map((d) => d.message);
+const messages = (resources: RecordedResource[], config?: unknown) => messagesOf(POLICY, resources, config);
 
 describe("validators-private", () => {
     it("passes private validators without public ingress", async () => {

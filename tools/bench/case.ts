@@ -21,6 +21,12 @@ export interface CaseResult {
     /** RSS high-water mark of this process, in KiB (`process.resourceUsage().maxRSS`). */
     maxRssKiB: number;
     resources: number;
+    /**
+     * Program cases only: the rest of the plan after the run, in ms: the policy
+     * pack through its analyzer handlers, then the inventory with cost and
+     * region loss.
+     */
+    reportMs?: number;
 }
 
 /** A recorded resource, as much as the replay case needs to register it again. */
@@ -38,7 +44,14 @@ async function runProgramCase(which: string, dumpFile?: string): Promise<CaseRes
     const start = performance.now();
     const run = await runProgram({ project: configs.PROJECT, stack: which, config, preview: true });
     const runMs = performance.now() - start;
-    const result = { runMs, maxRssKiB: process.resourceUsage().maxRSS, resources: run.resources.length };
+    const { runPolicyPack } = await import("../harness/policy/evaluate");
+    const { buildInventory } = await import("../plan/inventory");
+    const reportStart = performance.now();
+    const policies = await runPolicyPack(run.resources, { config: undefined, source: "the pack's defaults" });
+    if (!policies.ok) throw new Error(policies.problems.join("\n"));
+    buildInventory(run, { environment: which, regions: [] });
+    const reportMs = performance.now() - reportStart;
+    const result = { runMs, reportMs, maxRssKiB: process.resourceUsage().maxRSS, resources: run.resources.length };
     if (dumpFile) {
         const dumped: Dumped[] = run.resources.map(({ type, name, custom, inputs }) => ({
             type,

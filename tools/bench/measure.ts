@@ -12,6 +12,8 @@ export interface Sample extends CaseResult {
 /** Median of each metric over the runs (metrics taken independently). */
 export interface Summary {
     runMs: number;
+    /** Median of the samples' `reportMs`; 0 for cases that do not report. */
+    reportMs: number;
     processMs: number;
     maxRssKiB: number;
     resources: number;
@@ -78,6 +80,7 @@ export async function measure(args: string[], runs: number, onSample?: (s: Sampl
     }
     return {
         runMs: median(samples.map((s) => s.runMs)),
+        reportMs: median(samples.map((s) => s.reportMs ?? 0)),
         processMs: median(samples.map((s) => s.processMs)),
         maxRssKiB: median(samples.map((s) => s.maxRssKiB)),
         resources: samples[0].resources,

@@ -34,6 +34,7 @@ export function renderTable(reports: CaseReport[], runs: number): string {
         rows.push([label, String(s.resources), ms(s.runMs), ms(s.processMs), mib(s.maxRssKiB), ratio]);
     for (const r of reports) {
         row(r.name, r.program, "");
+        rows.push(["  pack + report", "", ms(r.program.reportMs), "", "", ""]);
         row("  floor", r.floor, (r.program.runMs / r.floor.runMs).toFixed(2));
         row("  sdk minimum", r.dummy, (r.program.runMs / r.dummy.runMs).toFixed(2));
     }
@@ -44,6 +45,7 @@ export function renderTable(reports: CaseReport[], runs: number): string {
     return [
         `Median of ${runs} run(s), each in a fresh process (node ${process.version}).`,
         `plan time: around runProgram in the child; process time: spawn to exit.`,
+        `pack + report: after the run, the policy pack (analyzer handlers) and the inventory with cost and region loss.`,
         `floor: the SDK alone registering the program's resources (same @pulumi/aws classes and inputs, flat, nothing else).`,
         `sdk minimum: the SDK registering as many one-property dummy resources (for reference, no target).`,
         "",

@@ -311,11 +311,18 @@ describe("stacks", () => {
             }
         }
         expect(named.size).toBeGreaterThan(0);
-        for (const stack of named)
-            expect({ stack, file: fs.existsSync(path.join(ROOT, `Pulumi.${stack}.yaml`)) }).toEqual({
+        for (const stack of named) {
+            const has = (file: string) => fs.existsSync(path.join(ROOT, file));
+            expect({
+                stack,
+                file: has(`Pulumi.${stack}.yaml`),
+                policyConfig: has(`policies/config/${stack}.json`),
+            }).toEqual({
                 stack,
                 file: true,
+                policyConfig: true,
             });
+        }
     });
 });
 

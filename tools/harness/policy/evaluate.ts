@@ -80,7 +80,8 @@ export class InProcessPolicyPack {
         for (const r of resources) {
             if (!r.custom || r.type.startsWith("pulumi:providers:")) continue;
             const res = (await this.pack.call("analyze", analyzeRequest(r, lookup))) as analyzer.AnalyzeResponse;
-            diagnostics.push(...res.getDiagnosticsList().map(toDiagnostic));
+            // The engine knows which resource it asked about and files the finding under it.
+            diagnostics.push(...res.getDiagnosticsList().map((d) => ({ urn: r.urn, ...toDiagnostic(d) })));
         }
         const res = (await this.pack.call(
             "analyzeStack",

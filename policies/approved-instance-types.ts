@@ -64,9 +64,7 @@ export const approvedInstanceTypes: ResourceValidationPolicy = {
             ),
         },
     },
-    validateResource: (args, reportResourceViolation) => {
-        // The engine knows which resource a resource policy looked at; the offline plan reads it from here.
-        const reportViolation = (message: string) => reportResourceViolation(message, args.urn);
+    validateResource: (args, reportViolation) => {
         const kind = nodeKindOf(args);
         if (kind === undefined) return;
         const config = withDefaults(args.getConfig<ApprovedInstanceTypesConfig>(), APPROVED_INSTANCE_TYPES_DEFAULTS);

@@ -41,9 +41,7 @@ export const encryptedVolumes: ResourceValidationPolicy = {
             },
         },
     },
-    validateResource: (args, reportResourceViolation) => {
-        // The engine knows which resource a resource policy looked at; the offline plan reads it from here.
-        const reportViolation = (message: string) => reportResourceViolation(message, args.urn);
+    validateResource: (args, reportViolation) => {
         const word = WORDS[args.type];
         if (word === undefined) return;
         const { requireCustomerManagedKey } = withDefaults(

@@ -60,9 +60,7 @@ export const imdsv2Required: ResourceValidationPolicy = {
             },
         },
     },
-    validateResource: (args, reportResourceViolation) => {
-        // The engine knows which resource a resource policy looked at; the offline plan reads it from here.
-        const reportViolation = (message: string) => reportResourceViolation(message, args.urn);
+    validateResource: (args, reportViolation) => {
         const word = WORDS[args.type];
         if (word === undefined) return;
         const config = withDefaults(args.getConfig<Imdsv2RequiredConfig>(), IMDSV2_REQUIRED_DEFAULTS);

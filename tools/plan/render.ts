@@ -211,14 +211,9 @@ function markdownTable(headers: string[], rows: string[][], numeric: boolean[]):
     ];
 }
 
-const folded = (summaryText: string, body: string[]) => [
-    `<details><summary>${summaryText}</summary>`,
-    "",
-    ...body,
-    "",
-    "</details>",
-    "",
-];
+/** The lines around a folded section's body. */
+const openFold = (title: string) => [`<details><summary>${title}</summary>`, ""];
+const CLOSE_FOLD = ["", "</details>", ""];
 
 /**
  * A pull-request comment: the summary on the first line (what a reviewer sees
@@ -251,12 +246,12 @@ export function renderMarkdown(report: PlanReport): string {
     if (mandatory.length > 0) {
         table(["#### Mandatory violations", ""], VIOLATION_HEADERS, violationRows(mandatory), VIOLATION_NUMERIC, [""]);
     }
-    if (others.length > 0) {
-        const [open, blank] = folded(`${others.length} advisory finding${others.length === 1 ? "" : "s"}`, []);
-        table([open, blank], VIOLATION_HEADERS, violationRows(others), VIOLATION_NUMERIC, ["", "</details>", ""]);
-    }
     const fold = (title: string, headers: string[], rows: string[][], numeric: boolean[], extra: string[] = []) =>
-        table([`<details><summary>${title}</summary>`, ""], headers, rows, numeric, [...extra, "", "</details>", ""]);
+        table(openFold(title), headers, rows, numeric, [...extra, ...CLOSE_FOLD]);
+    if (others.length > 0) {
+        const title = `${others.length} advisory finding${others.length === 1 ? "" : "s"}`;
+        fold(title, VIOLATION_HEADERS, violationRows(others), VIOLATION_NUMERIC);
+    }
     fold(
         `Regions: ${report.validators} validators, ${report.fullNodes} full nodes, ${usd(report.monthlyCostUsd)}/month`,
         REGION_HEADERS,
@@ -274,11 +269,7 @@ export function renderMarkdown(report: PlanReport): string {
     );
     const bullets = (title: string, items: readonly string[]) => {
         if (items.length > 0) {
-            sections.push({
-                before: [`<details><summary>${title}</summary>`, ""],
-                rows: items.map((i) => `- ${cell(i)}`),
-                after: ["", "</details>", ""],
-            });
+            sections.push({ before: openFold(title), rows: items.map((i) => `- ${cell(i)}`), after: CLOSE_FOLD });
         }
     };
     bullets(`${report.cost.notes.length} cost notes`, report.cost.notes);

@@ -101,7 +101,7 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
             for (const zone of groupZones(r, byUrn, config, region)) addSorted(report.fullNodeZones, zone);
         }
     }
-    const cost = estimateMonthlyCost(run.resources, Object.keys(regions));
+    const cost = estimateMonthlyCost(run.resources, Object.keys(regions), regionOf);
     for (const [name, report] of Object.entries(regions)) {
         report.validatorShare = totalVotingPower > 0 ? round4(report.votingPower / totalVotingPower) : 0;
         report.resourcesByType = sortedKeys(report.resourcesByType);

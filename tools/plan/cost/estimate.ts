@@ -142,9 +142,9 @@ class Estimator {
     private readonly byUrn: Map<string, RecordedResource>;
     private readonly regions: Map<string, string | undefined>;
 
-    constructor(resources: readonly RecordedResource[]) {
+    constructor(resources: readonly RecordedResource[], regions: Map<string, string | undefined>) {
         this.byUrn = new Map(resources.map((r) => [r.urn, r]));
-        this.regions = attributeRegions(resources);
+        this.regions = regions;
     }
 
     warningList(): string[] {
@@ -552,8 +552,10 @@ class Estimator {
 export function estimateMonthlyCost(
     resources: readonly RecordedResource[],
     regions: readonly string[] = [],
+    /** Each resource's region, when the caller has already attributed them (the inventory has). */
+    regionOf: Map<string, string | undefined> = attributeRegions(resources),
 ): CostEstimate {
-    const estimator = new Estimator(resources);
+    const estimator = new Estimator(resources, regionOf);
     for (const r of resources) estimator.estimate(r);
 
     const byRegionCents = new Map<string, number>(regions.map((name) => [name, 0]));

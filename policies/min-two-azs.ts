@@ -98,7 +98,9 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     const groups = new Map<string, T[]>();
     for (const item of items) {
         const k = key(item);
-        groups.set(k, [...(groups.get(k) ?? []), item]);
+        const group = groups.get(k);
+        if (group) group.push(item);
+        else groups.set(k, [item]);
     }
     return groups;
 }

@@ -1,8 +1,8 @@
-import { packConfigPath, runPolicyPack } from "../../tools/harness/policy/evaluate";
-import { readPackConfigFile } from "../../tools/harness/policy/pack-config";
+import { runPolicyPack } from "../../tools/harness/policy/evaluate";
 import { UNKNOWN, type RecordedResource } from "../../tools/harness/run-program";
 import { find, inRegion, resource, topology } from "./fixtures";
 import { evaluate, messagesOf, of } from "./pack";
+import { evaluateWithStackConfig } from "./stack-run";
 
 const POLICY = "protect-stateful";
 const VALIDATOR = "us-east-1-validator-0-us-east-1a";
@@ -95,9 +95,7 @@ describe("protect-stateful", () => {
                 ["production", "mandatory"],
                 ["staging", "advisory"],
             ]) {
-                const read = readPackConfigFile(packConfigPath(stack));
-                if (!read.ok) throw new Error(read.problems.join("\n"));
-                const found = of(await evaluate(oneValidator(false), read.raw), POLICY);
+                const found = of(await evaluateWithStackConfig(stack, oneValidator(false)), POLICY);
                 expect(found.map((d) => d.enforcementLevel)).toEqual([level, level]);
             }
         });

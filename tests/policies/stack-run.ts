@@ -1,5 +1,4 @@
-import { packConfigPath, runPolicyPack } from "../../tools/harness/policy/evaluate";
-import { readPackConfigFile } from "../../tools/harness/policy/pack-config";
+import { runStackPolicies } from "../../tools/harness/policy/evaluate";
 import type { RecordedResource } from "../../tools/harness/run-program";
 import { runStack } from "../helpers/stack-run";
 
@@ -10,9 +9,8 @@ export async function stackResources(stack: "production" | "staging"): Promise<R
 
 /** Runs the pack with the stack's own `policies/config/<stack>.json`, as CI's preview does. */
 export async function evaluateWithStackConfig(stack: string, resources: readonly RecordedResource[]) {
-    const read = readPackConfigFile(packConfigPath(stack));
-    if (!read.ok) throw new Error(read.problems.join("\n"));
-    const result = await runPolicyPack(resources, { config: read.raw, source: `policies/config/${stack}.json` });
+    const result = await runStackPolicies(resources, stack);
     if (!result.ok) throw new Error(result.problems.join("\n"));
+    expect(result.configFile).toBe(`policies/config/${stack}.json`);
     return result.diagnostics;
 }

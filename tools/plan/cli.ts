@@ -88,26 +88,19 @@ export async function main(argv: readonly string[]): Promise<number> {
     return mandatory ? EXIT_POLICY : EXIT_OK;
 }
 
-/**
- * Runs the policy pack as `pulumi preview --policy-pack policies
- * --policy-pack-config policies/config/<stack>.json` would; a stack without
- * a config file gets the pack's own levels and defaults.
- */
+/** The pack's findings with the stack's policy config, as the report lists them. */
 async function evaluatePolicies(
     resources: RecordedResource[],
     stack: string,
 ): Promise<{ ok: true; report: PolicyReport } | { ok: false; problems: string[] }> {
-    const { packConfigPath, runPolicyPack } = await import("../harness/policy/evaluate");
-    const { readPackConfigFile } = await import("../harness/policy/pack-config");
+    const { runStackPolicies } = await import("../harness/policy/evaluate");
     const { policyReport } = await import("./policy-report");
-    const file = packConfigPath(stack);
-    const source = path.relative(PROJECT_DIR, file);
-    const read = readPackConfigFile(file, source);
-    if (!read.ok) return read;
-    const result = await runPolicyPack(resources, { config: read.raw, source });
+    const result = await runStackPolicies(resources, stack);
     if (!result.ok) return result;
-    const configFile = read.raw === undefined ? null : source;
-    return { ok: true, report: policyReport(`${result.pack}@${result.version}`, configFile, result.diagnostics) };
+    return {
+        ok: true,
+        report: policyReport(`${result.pack}@${result.version}`, result.configFile, result.diagnostics),
+    };
 }
 
 if (require.main === module) {

@@ -6,6 +6,7 @@ import { loadPolicyPack, type LoadedPack } from "./load-pack";
 import {
     ENFORCEMENT_LEVELS,
     type EnforcementLevel,
+    readPackConfigFile,
     resolvePackConfig,
     type PolicyDeclaration,
     type ResolvedPolicyConfig,
@@ -137,4 +138,29 @@ export async function runPolicyPack(
     if (!config.ok) return config;
     await pack.configure(config.config);
     return { ok: true, pack: pack.name, version: pack.version, diagnostics: await pack.analyze(resources) };
+}
+
+export type StackPolicyRunResult =
+    | (Extract<PolicyRunResult, { ok: true }> & {
+          /** The config file used, relative to the project (`policies/config/<stack>.json`); null when absent. */
+          configFile: string | null;
+      })
+    | { ok: false; problems: string[] };
+
+/**
+ * Runs the repository's pack with the stack's own config, as `pulumi preview
+ * --policy-pack policies --policy-pack-config policies/config/<stack>.json`
+ * would; a stack without a config file gets the pack's own levels and defaults.
+ */
+export async function runStackPolicies(
+    resources: readonly RecordedResource[],
+    stack: string,
+): Promise<StackPolicyRunResult> {
+    const file = packConfigPath(stack);
+    const source = path.relative(path.dirname(PACK_DIR), file);
+    const read = readPackConfigFile(file, source);
+    if (!read.ok) return read;
+    const result = await runPolicyPack(resources, { config: read.raw, source });
+    if (!result.ok) return result;
+    return { ...result, configFile: read.raw === undefined ? null : source };
 }

@@ -1,6 +1,17 @@
 import { z } from "zod";
 import { isPrivateNetwork, overlaps, parseNetwork, type Ipv4Network } from "./cidr";
 import { isZoneOfRegion, SUPPORTED_REGIONS } from "./regions";
+import { DEFAULT_KUBERNETES_VERSION } from "../components/kubernetes/versions";
+
+/** Whether the runtime knows `zone` as an IANA time zone (KEDA's cron trigger needs one). */
+function isIanaTimeZone(zone: string): boolean {
+    try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+        return zone.length > 0;
+    } catch {
+        return false;
+    }
+}
 
 /**
  * The stack configuration, as one zod schema. Every `virtengine:*` key of
@@ -123,6 +134,28 @@ export const configSchema = z.strictObject({
         .string({ error: "must be an AWS account id, self, or amazon" })
         .regex(/^(\d{12}|self|amazon)$/, { error: "must be an AWS account id, self, or amazon" })
         .default("self"),
+    /** EKS version of every region's cluster; add-on versions in components/kubernetes/versions.ts follow it. */
+    kubernetesVersion: z
+        .string({ error: "must be an EKS Kubernetes version such as 1.33" })
+        .regex(/^1\.\d{2}$/, { error: "must be an EKS Kubernetes version such as 1.33 (major.minor)" })
+        .default(DEFAULT_KUBERNETES_VERSION),
+    /** IAM role given cluster-admin through an EKS access entry; none when unset (no one but the creator's role via Pulumi). */
+    clusterAdminRoleArn: z
+        .string({ error: "must be an IAM role ARN such as arn:aws:iam::123456789012:role/eks-admin" })
+        .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/, {
+            error: "must be an IAM role ARN such as arn:aws:iam::123456789012:role/eks-admin",
+        })
+        .optional(),
+    /** IANA time zone of the business hours in which the workloads' floors are raised (08:00-20:00 Mon-Fri). */
+    businessHoursTimeZone: z
+        .string({ error: "must be an IANA time zone such as UTC or Europe/Berlin" })
+        .refine(isIanaTimeZone, { error: "must be an IANA time zone such as UTC or Europe/Berlin" })
+        .default("UTC"),
+    /** ElastiCache node type of the provider daemons' Redis (one primary and one replica per region). */
+    redisNodeType: z
+        .string({ error: "must be an ElastiCache node type such as cache.m7g.large" })
+        .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { error: "must be an ElastiCache node type such as cache.m7g.large" })
+        .default("cache.m7g.large"),
 });
 
 /** The raw `virtengine:*` config, keys without the namespace. */

@@ -7,7 +7,7 @@ export const TAG_VOTING_POWER = "virtengine:voting-power";
 export const TAG_ZONE = "virtengine:zone";
 
 /** Node roles, as written in the `virtengine:role` tag. */
-export type NodeRole = "validator" | "full-node" | "provider-daemon";
+export type NodeRole = "validator" | "full-node" | "provider-daemon" | "kubernetes-node";
 
 /**
  * The one way tags are merged everywhere: the resource's `Name`, then the

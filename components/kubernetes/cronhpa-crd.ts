@@ -53,7 +53,7 @@ export const CRONHPA_SPEC_SCHEMA = {
             },
         },
     },
-} as const;
+};
 
 /** The CRD object (metadata and spec) to register. */
 export function cronHpaCrd() {

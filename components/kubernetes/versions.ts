@@ -26,6 +26,12 @@ export const CHARTS = {
         version: "88.5.3",
         repository: "https://prometheus-community.github.io/helm-charts",
     },
+    /** Serves Prometheus series as the custom (pods) metrics api-gateway's HPA reads. */
+    prometheusAdapter: {
+        chart: "prometheus-adapter",
+        version: "5.2.0",
+        repository: "https://prometheus-community.github.io/helm-charts",
+    },
 } as const satisfies Record<string, PinnedChart>;
 
 /** EKS managed add-ons by name, for the default Kubernetes version (1.33). */

@@ -40,13 +40,20 @@ const containerSecurity = {
     capabilities: { drop: ["ALL"] },
 };
 
+/** A container environment variable: a value, or a key of a Secret. */
+export interface EnvVar {
+    name: string;
+    value?: pulumi.Input<string>;
+    valueFrom?: { secretKeyRef: { name: string; key: string } };
+}
+
 export interface DeploymentInput {
     app: string;
     image: string;
     port: number;
     requests: { cpu: string; memory: string };
     limits: { memory: string };
-    env?: unknown[];
+    env?: EnvVar[];
 }
 
 /**
@@ -64,7 +71,11 @@ export function deploymentSpec(d: DeploymentInput) {
                 metadata: { labels },
                 spec: {
                     topologySpreadConstraints: spread(d.app),
-                    securityContext: { runAsNonRoot: true, runAsUser: 65532, seccompProfile: { type: "RuntimeDefault" } },
+                    securityContext: {
+                        runAsNonRoot: true,
+                        runAsUser: 65532,
+                        seccompProfile: { type: "RuntimeDefault" },
+                    },
                     containers: [
                         {
                             name: d.app,
@@ -109,7 +120,7 @@ export const SCALING_BEHAVIOR = {
         ],
         selectPolicy: "Min",
     },
-} as const;
+};
 
 export interface ScaledObjectInput {
     replicas: ReplicaPlan;
@@ -215,7 +226,10 @@ export function hpaSpec(replicas: ReplicaPlan = apiGatewayReplicas()) {
             minReplicas: replicas.min,
             maxReplicas: replicas.max,
             metrics: [
-                { type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } },
+                {
+                    type: "Resource",
+                    resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } },
+                },
                 {
                     type: "Resource",
                     resource: { name: "memory", target: { type: "Utilization", averageUtilization: 80 } },

@@ -7,6 +7,7 @@ import { EbsKey } from "../encryption/ebs-key";
 import { renderFullNodeUserData, stateSyncRpcServers } from "../full-nodes/bootstrap";
 import { FullNodeFleet } from "../full-nodes/full-node-fleet";
 import { NodeInstanceRole } from "../iam/node-instance-role";
+import { RegionalKubernetes } from "../kubernetes/regional-kubernetes";
 import { RegionalNetwork } from "../network/regional-network";
 import { NodeSecurityGroups } from "../security-groups/node-security-groups";
 import { ValidatorFleet } from "../validators/validator-fleet";
@@ -34,6 +35,7 @@ export class VirtEngineRegion extends pulumi.ComponentResource {
     public readonly securityGroups: NodeSecurityGroups;
     public readonly validators: ValidatorFleet;
     public readonly fullNodes: FullNodeFleet;
+    public readonly kubernetes: RegionalKubernetes;
 
     constructor(name: string, args: VirtEngineRegionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("virtengine:region:Region", name, {}, opts);
@@ -126,6 +128,28 @@ export class VirtEngineRegion extends pulumi.ComponentResource {
                         ),
                     snapshotInterval: config.snapshotInterval,
                 }),
+                tags,
+            },
+            parent,
+        );
+
+        this.kubernetes = new RegionalKubernetes(
+            `${name}-kubernetes`,
+            {
+                provider,
+                region: region.name,
+                environment: config.environment,
+                chainId: config.chainId,
+                kubernetesVersion: config.kubernetesVersion,
+                adminRoleArn: config.clusterAdminRoleArn,
+                vpcId: this.network.vpcId,
+                privateSubnetIds: this.network.privateSubnetIds,
+                instanceType: config.instanceTypes.providerDaemon,
+                providerDaemons: region.providerDaemons,
+                ebsKeyArn: ebsKey.keyArn,
+                logRetentionDays: config.flowLogRetentionDays,
+                timeZone: config.businessHoursTimeZone,
+                redisNodeType: config.redisNodeType,
                 tags,
             },
             parent,

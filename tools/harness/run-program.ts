@@ -1,5 +1,6 @@
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { regionOfClusterIdentifier } from "../../components/kubernetes/cluster-identifier";
 import { withLeanSdk } from "./lean-sdk";
 import { awsMocks } from "./mocks";
 
@@ -99,6 +100,10 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
                 if (type.startsWith("pulumi:providers:") && typeof inputs.region === "string") {
                     providerRegions.set(urn, inputs.region);
                 }
+                // A Kubernetes provider has no region; its cluster identifier names the cluster's.
+                const clusterRegion =
+                    type === "pulumi:providers:kubernetes" && regionOfClusterIdentifier(inputs.clusterIdentifier);
+                if (clusterRegion) providerRegions.set(urn, clusterRegion);
                 const propertyDependencies: Record<string, string[]> = {};
                 req.getPropertydependenciesMap().forEach((deps: { getUrnsList(): string[] }, key: string) => {
                     propertyDependencies[key] = deps.getUrnsList();

@@ -69,6 +69,8 @@ export function attributeRegions(resources: readonly RecordedResource[]): Map<st
     for (const r of resources) {
         if (!r.custom) continue;
         const region = regionOfCustom(r);
+        // A resource of a regionless provider (a generated password) follows its component.
+        if (region === undefined && isRegionless(r)) continue;
         for (let p = byUrn.get(r.parent); p !== undefined && !p.custom; p = byUrn.get(p.parent)) {
             const set = descendantRegions.get(p.urn) ?? new Set();
             set.add(region);
@@ -78,11 +80,19 @@ export function attributeRegions(resources: readonly RecordedResource[]): Map<st
     const regions = new Map<string, string | undefined>();
     for (const r of resources) {
         if (r.custom) {
-            regions.set(r.urn, regionOfCustom(r));
+            const own = regionOfCustom(r);
+            const parent = byUrn.get(r.parent);
+            const inherited = own === undefined && isRegionless(r) && parent && !parent.custom;
+            regions.set(r.urn, inherited ? componentRegion(descendantRegions.get(parent.urn)) : own);
         } else {
-            const set = descendantRegions.get(r.urn);
-            regions.set(r.urn, set?.size === 1 ? [...set][0] : undefined);
+            regions.set(r.urn, componentRegion(descendantRegions.get(r.urn)));
         }
     }
     return regions;
 }
+
+const componentRegion = (set: Set<string | undefined> | undefined) => (set?.size === 1 ? [...set][0] : undefined);
+
+/** Providers whose resources have no location of their own (e.g. `random`): they belong where their component is. */
+const REGIONLESS_PACKAGES = ["random"];
+const isRegionless = (r: RecordedResource) => REGIONLESS_PACKAGES.includes(r.type.split(":")[0]);

@@ -142,7 +142,7 @@ export const configSchema = z.strictObject({
     /** IAM role given cluster-admin through an EKS access entry; none when unset (no one but the creator's role via Pulumi). */
     clusterAdminRoleArn: z
         .string({ error: "must be an IAM role ARN such as arn:aws:iam::123456789012:role/eks-admin" })
-        .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@\/-]+$/, {
+        .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, {
             error: "must be an IAM role ARN such as arn:aws:iam::123456789012:role/eks-admin",
         })
         .optional(),

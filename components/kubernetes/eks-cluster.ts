@@ -73,12 +73,6 @@ export class EksCluster extends pulumi.ComponentResource {
         this.provider = provider;
         const child = (extra?: pulumi.CustomResourceOptions) => childOptions(this, provider, extra);
         const subnetIds = Object.values(args.privateSubnetIds);
-        if (Object.keys(args.privateSubnetIds).length < 2) {
-            throw new pulumi.ResourceError(
-                `EKS cluster ${args.clusterName} needs private subnets in two zones or more, got ${Object.keys(args.privateSubnetIds).join(", ") || "none"}`,
-                this,
-            );
-        }
 
         const key = new aws.kms.Key(
             `${name}-secrets-key`,

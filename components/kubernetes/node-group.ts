@@ -49,13 +49,6 @@ export class KubernetesNodeGroup extends pulumi.ComponentResource {
         super("virtengine:kubernetes:NodeGroup", name, {}, opts);
         const { provider, tags } = args;
         const child = (extra?: pulumi.CustomResourceOptions) => childOptions(this, provider, extra);
-        const zones = Object.keys(args.privateSubnetIds);
-        if (zones.length < 2) {
-            throw new pulumi.ResourceError(
-                `node group ${name} needs private subnets in two zones or more, got ${zones.join(", ") || "none"}`,
-                this,
-            );
-        }
         const roleTags = { [TAG_ROLE]: KUBERNETES_NODE_ROLE };
 
         const role = new aws.iam.Role(

@@ -42,12 +42,6 @@ export class ProviderRedis extends pulumi.ComponentResource {
         const { provider, tags } = args;
         const child = (extra?: pulumi.CustomResourceOptions) => childOptions(this, provider, extra);
         const zones = Object.keys(args.privateSubnetIds);
-        if (zones.length < 2) {
-            throw new pulumi.ResourceError(
-                `Redis ${args.replicationGroupId} needs private subnets in two zones or more for multi-AZ failover, got ${zones.join(", ") || "none"}`,
-                this,
-            );
-        }
         if (args.replicationGroupId.length > 40) {
             throw new pulumi.ResourceError(
                 `Redis replication group id "${args.replicationGroupId}" is longer than ElastiCache's 40 characters`,
@@ -119,7 +113,9 @@ export class ProviderRedis extends pulumi.ComponentResource {
                 nodeType: args.nodeType,
                 port: REDIS_PORT,
                 numCacheClusters: 2,
-                preferredCacheClusterAzs: zones.slice(0, 2),
+                // Two zones or more is the pack's rule (min-two-azs), not this component's: with one
+                // zone both nodes land in it and the plan reports the region.
+                preferredCacheClusterAzs: [zones[0], zones[1] ?? zones[0]],
                 automaticFailoverEnabled: true,
                 multiAzEnabled: true,
                 atRestEncryptionEnabled: true,

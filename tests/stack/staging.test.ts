@@ -46,7 +46,9 @@ describe("staging", () => {
     });
 
     it("points full nodes at the staging chain and domain", () => {
-        const [template] = inv.inRegion(T.launchTemplate, "eu-west-1");
+        const [template] = inv
+            .inRegion(T.launchTemplate, "eu-west-1")
+            .filter((t) => tag(t, "virtengine:role") === "full-node");
         const script = Buffer.from(template.inputs.userData as string, "base64").toString("utf8");
         expect(script).toContain("VIRTENGINE_CHAIN_ID=virtengine-staging-1");
         expect(script).toContain("https://us-east-1.rpc.staging.virtengine.network:443");
@@ -65,7 +67,11 @@ describe("staging with explicit state-sync witnesses", () => {
             snapshotInterval: 2000,
         };
         const rerun = new Inventory(await run("staging", { raw }));
-        for (const template of rerun.ofType(T.launchTemplate)) {
+        const fullNodeTemplates = rerun
+            .ofType(T.launchTemplate)
+            .filter((t) => tag(t, "virtengine:role") === "full-node");
+        expect(fullNodeTemplates).toHaveLength(4);
+        for (const template of fullNodeTemplates) {
             const script = Buffer.from(template.inputs.userData as string, "base64").toString("utf8");
             expect(script).toContain(
                 "VIRTENGINE_STATESYNC_RPC_SERVERS=https://a.example.org:443,https://b.example.org:443\n",

@@ -23,7 +23,9 @@ describe("update mode", () => {
     });
 
     it("renders the EBS key policy with the account's Auto Scaling service-linked role", () => {
-        for (const key of inv.ofType(T.kmsKey)) {
+        const ebsKeys = inv.ofType(T.kmsKey).filter((k) => k.name.endsWith("-ebs-key"));
+        expect(ebsKeys).toHaveLength(4);
+        for (const key of ebsKeys) {
             const policy = JSON.parse(key.inputs.policy as string);
             const principals = policy.Statement.map((s: { Principal: { AWS: string } }) => s.Principal.AWS);
             expect(principals).toContain("arn:aws:iam::123456789012:root");

@@ -1,4 +1,5 @@
 import type { RecordedResource } from "../../harness/run-program";
+import { ELASTICACHE_NODE_HOURLY } from "./elasticache-prices";
 import { attributeRegions, known, knownString } from "../inputs";
 import {
     chargeOf,
@@ -185,6 +186,8 @@ class Estimator {
                 return this.loadBalancer(r);
             case "eks-cluster":
                 return this.hourly(r, "EKS control plane", (p) => p.eksClusterHourly);
+            case "elasticache-replication-group":
+                return this.replicationGroup(r);
             case "vpc-endpoint":
                 return this.vpcEndpoint(r);
             case "kms-key":
@@ -400,6 +403,21 @@ class Estimator {
         const interfaces = asArray(template.inputs.networkInterfaces) ?? [];
         const publicPerInstance = interfaces.filter((i) => isTrue(asRecord(i)?.associatePublicIpAddress)).length;
         this.publicIpv4(r, region, prices, count * publicPerInstance);
+    }
+
+    /** Every cache node of an ElastiCache replication group (primary and replicas) at its node type's rate. */
+    private replicationGroup(r: RecordedResource): void {
+        const region = this.regions.get(r.urn) ?? FALLBACK_REGION;
+        const nodeType = knownString(r.inputs.nodeType);
+        const nodes = numberOf(r.inputs.numCacheClusters) ?? 1;
+        const hourly = nodeType === undefined ? undefined : ELASTICACHE_NODE_HOURLY[region]?.[nodeType];
+        if (hourly === undefined) {
+            this.warn(
+                `${r.name}: ElastiCache node type ${nodeType ?? "(unknown)"} in ${region} is not in the price table; it is not estimated.`,
+            );
+            return;
+        }
+        this.add(r, this.regions.get(r.urn), `ElastiCache ${nodes} x ${nodeType}`, nodes * hourly * HOURS_PER_MONTH);
     }
 
     /** Like a group: the scaling minimum. Public IPs depend on the subnets' settings and are not counted. */

@@ -408,7 +408,8 @@ export type PricingRule =
     | "waf-web-acl"
     | "global-accelerator"
     | "route53-zone"
-    | "route53-health-check";
+    | "route53-health-check"
+    | "elasticache-replication-group";
 
 export type TypeCharge =
     /** A standing charge the estimate computes; `usage` names what it leaves out. */
@@ -479,6 +480,11 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeCharge>> = {
     "aws:eks/accessEntry:AccessEntry": free("no charge"),
     "aws:eks/accessPolicyAssociation:AccessPolicyAssociation": free("no charge"),
     "aws:eks/podIdentityAssociation:PodIdentityAssociation": free("no charge"),
+    "aws:elasticache/replicationGroup:ReplicationGroup": priced(
+        "elasticache-replication-group",
+        "backup storage beyond the free allowance and data transfer",
+    ),
+    "aws:elasticache/subnetGroup:SubnetGroup": free("no charge"),
 
     "aws:ec2/vpcPeeringConnection:VpcPeeringConnection": usage("data transfer across the peering"),
     "aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter": usage("data transfer across the peering"),
@@ -498,6 +504,7 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeCharge>> = {
 export function chargeOf(type: string, custom: boolean): TypeCharge | undefined {
     if (!custom) return free("component: a Pulumi grouping, nothing is created in AWS");
     if (type.startsWith("pulumi:providers:")) return free("provider: configuration only");
+    if (type.startsWith("random:")) return free("generated locally by Pulumi; nothing is created in AWS");
     if (type.startsWith("kubernetes:")) {
         return usage("cloud resources Kubernetes controllers create outside Pulumi (LoadBalancer services, volumes)");
     }

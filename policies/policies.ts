@@ -4,7 +4,9 @@ import { encryptedVolumes } from "./encrypted-volumes";
 import { imdsv2Required } from "./imdsv2-required";
 import { minFullNodesPerRegion } from "./min-full-nodes-per-region";
 import { minTwoAzs } from "./min-two-azs";
+import { pinnedVersions } from "./pinned-versions";
 import { protectStateful } from "./protect-stateful";
+import { singleScalingOwner } from "./single-scaling-owner";
 import { validatorRegionCap } from "./validator-region-cap";
 import { validatorsPrivate } from "./validators-private";
 
@@ -21,5 +23,7 @@ export const policies: Policies = [
     imdsv2Required,
     encryptedVolumes,
     validatorsPrivate,
+    singleScalingOwner,
+    pinnedVersions,
     protectStateful,
 ];

@@ -1,4 +1,5 @@
 import type { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
+import { regionOfClusterIdentifier } from "./kubernetes";
 import { ROLE_VALIDATOR, TAG_ROLE } from "./tag-keys";
 import { T } from "./types";
 
@@ -140,7 +141,9 @@ export function regionOf(r: Located): string | undefined {
         const own = str(r.props, "region");
         if (own !== undefined) return own;
     }
-    return r.provider ? str(r.provider.props, "region") : undefined;
+    if (!r.provider) return undefined;
+    // A Kubernetes object's provider has no region; its cluster identifier names the cluster's.
+    return str(r.provider.props, "region") ?? regionOfClusterIdentifier(str(r.provider.props, "clusterIdentifier"));
 }
 
 /** The `virtengine:role` tag of a resource. */

@@ -9,6 +9,8 @@ const DESIGN_TABLE = {
     "imdsv2-required": "mandatory",
     "encrypted-volumes": "mandatory",
     "validators-private": "mandatory",
+    "single-scaling-owner": "mandatory",
+    "pinned-versions": "mandatory",
     "protect-stateful": "advisory",
 };
 

@@ -2,13 +2,12 @@ import { imageTag } from "../../policies/pinned-versions";
 import type { RecordedResource } from "../../tools/harness/run-program";
 import { resource } from "./fixtures";
 import { clusterWith, k8sObject, kubernetesCluster } from "./kubernetes-fixtures";
+import type { Spec } from "./kubernetes-fixtures";
 import { evaluate, messagesOf, of } from "./pack";
 
 const POLICY = "pinned-versions";
 const messages = (resources: RecordedResource[]) => messagesOf(POLICY, resources);
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const inputs = (resources: RecordedResource[], role: string) =>
-    k8sObject(resources, role).inputs as Record<string, any>;
+const inputs = (resources: RecordedResource[], role: string) => k8sObject(resources, role).inputs as Spec;
 const container = (resources: RecordedResource[], role: string) =>
     inputs(resources, role).spec.template.spec.containers[0];
 

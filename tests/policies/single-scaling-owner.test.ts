@@ -1,11 +1,11 @@
 import type { RecordedResource } from "../../tools/harness/run-program";
 import { clusterWith, hpaOn, k8sObject, kubernetesCluster } from "./kubernetes-fixtures";
+import type { Spec } from "./kubernetes-fixtures";
 import { evaluate, messagesOf, of } from "./pack";
 
 const POLICY = "single-scaling-owner";
 const messages = (resources: RecordedResource[]) => messagesOf(POLICY, resources);
-const spec = (resources: RecordedResource[], role: string) =>
-    k8sObject(resources, role).inputs.spec as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const spec = (resources: RecordedResource[], role: string) => k8sObject(resources, role).inputs.spec as Spec;
 
 describe("single-scaling-owner", () => {
     it("passes the program's workloads: one ScaledObject, one HPA, a CronHPA on the HPA", async () => {

@@ -82,4 +82,59 @@ describe("the production stack against the pack", () => {
         });
         expect(await mandatoryPolicies(rs)).toEqual(["protect-stateful"]);
     });
+
+    it("an HPA added on provider-daemon next to its ScaledObject: single-scaling-owner", async () => {
+        const rs = mutated((copy) => {
+            const hpa = copy.find((r) => r.type === "kubernetes:autoscaling/v2:HorizontalPodAutoscaler")!;
+            const extra = structuredClone(hpa);
+            extra.urn = `${hpa.urn}-on-provider-daemon`;
+            extra.name = `${hpa.name}-on-provider-daemon`;
+            extra.inputs.metadata = { name: "provider-daemon", namespace: "virtengine" };
+            (extra.inputs.spec as { scaleTargetRef: { name: string } }).scaleTargetRef.name = "provider-daemon";
+            copy.push(extra);
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["single-scaling-owner"]);
+    });
+
+    it("a five-field CronHPA schedule: single-scaling-owner", async () => {
+        const rs = mutated((copy) => {
+            const cron = copy.find((r) => r.type.endsWith(":CronHorizontalPodAutoscaler"))!;
+            (cron.inputs.spec as { jobs: { schedule: string }[] }).jobs[0].schedule = "0 8 * * 1-5";
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["single-scaling-owner"]);
+    });
+
+    it("a t3 node group: approved-instance-types", async () => {
+        const rs = mutated((copy) => {
+            copy.find((r) => r.type === "aws:eks/nodeGroup:NodeGroup")!.inputs.instanceTypes = ["t3.large"];
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["approved-instance-types"]);
+    });
+
+    it("an unpinned chart: pinned-versions", async () => {
+        const rs = mutated((copy) => {
+            delete copy.find((r) => r.type === "kubernetes:helm.sh/v3:Release")!.inputs.version;
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["pinned-versions"]);
+    });
+
+    it("a Kubernetes node launch template allowing IMDSv1: imdsv2-required", async () => {
+        const rs = mutated((copy) => {
+            const template = copy.find(
+                (r) =>
+                    r.type === "aws:ec2/launchTemplate:LaunchTemplate" &&
+                    (r.inputs.tags as Record<string, string>)["virtengine:role"] === "kubernetes-node",
+            )!;
+            (template.inputs.metadataOptions as Record<string, unknown>).httpTokens = "optional";
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["imdsv2-required"]);
+    });
+
+    it("a node group in one zone: min-two-azs", async () => {
+        const rs = mutated((copy) => {
+            const group = copy.find((r) => r.type === "aws:eks/nodeGroup:NodeGroup")!;
+            group.propertyDependencies.subnetIds = group.propertyDependencies.subnetIds.slice(0, 1);
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["min-two-azs"]);
+    });
 });

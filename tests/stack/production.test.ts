@@ -44,6 +44,26 @@ describe("production topology", () => {
         expect(roots.map((r) => r.type)).toEqual(["virtengine:index:Network"]);
     });
 
+    it("records no remote component: every resource is local, so the pack sees what it guards", () => {
+        // A remote (multi-language) component (@pulumi/eks, @pulumi/awsx, helm.v4.Chart) is one
+        // opaque resource under mocks; its node groups and load balancers would escape the pack.
+        const types = [...new Set(inv.run.resources.map((r) => r.type))];
+        const components = types.filter((t) => !inv.run.resources.find((r) => r.type === t)!.custom);
+        expect(components.filter((t) => !t.startsWith("virtengine:"))).toEqual([]);
+        // Custom resources of providers whose resources are plain CRUD (no component children).
+        const LOCAL = ["aws", "kubernetes", "random", "cloudflare", "tls"];
+        const packages = new Set(
+            inv.run.resources
+                .filter((r) => r.custom)
+                .map((r) => r.type.replace(/^pulumi:providers:/, "").split(":")[0]),
+        );
+        expect([...packages].filter((p) => !LOCAL.includes(p))).toEqual([]);
+        expect([...packages]).toEqual(expect.arrayContaining(["aws", "kubernetes"]));
+        for (const remote of ["kubernetes:helm.sh/v4:Chart", "kubernetes:helm.sh/v3:Chart"])
+            expect(types).not.toContain(remote);
+        expect(types.filter((t) => /^(eks|awsx):/.test(t))).toEqual([]);
+    });
+
     it("gives every resource a unique URN", () => {
         const urns = inv.run.resources.map((r) => r.urn);
         expect(new Set(urns).size).toBe(urns.length);

@@ -3,6 +3,7 @@ import { TAG_ROLE, TAG_VOTING_POWER, TAG_ZONE } from "../../components/common/ta
 import { attributeRegions, known, knownString, tagsOf } from "./inputs";
 import { estimateMonthlyCost } from "./cost/estimate";
 import { PRICE_SOURCE, PRICES_AS_OF } from "./cost/prices";
+import { kubernetesReport } from "./kubernetes/report";
 import { regionLoss } from "./region-loss";
 import type { PlanReport, RegionReport, ResourceCounts } from "./report";
 
@@ -131,6 +132,7 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
         policies: { evaluated: false, pack: null, configFile: null, violations: [] },
         regionLoss: regionLoss(regions, { validators, votingPower: totalVotingPower }),
         warnings,
+        kubernetes: kubernetesReport(run.resources, regionOf),
     };
 }
 

@@ -1,4 +1,5 @@
 import type { Format } from "./args";
+import { CLUSTER_HEADERS, clusterRows, WORKLOAD_HEADERS, WORKLOAD_NUMERIC, workloadRows } from "./kubernetes/report";
 import { resourceName } from "./policy-report";
 import type { PlanReport, PolicyViolation } from "./report";
 
@@ -165,6 +166,24 @@ function textTable(headers: string[], rows: string[][], numeric: boolean[]): str
     return [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
+/** The Kubernetes clusters and workloads, when the stack has any. */
+function kubernetesText(report: PlanReport): string[] {
+    const k = report.kubernetes;
+    if (!k || Object.keys(k).length === 0) return [];
+    return [
+        "Kubernetes clusters:",
+        textTable(
+            CLUSTER_HEADERS,
+            clusterRows(k),
+            CLUSTER_HEADERS.map(() => false),
+        ),
+        "",
+        "Kubernetes workloads and their scaling owners:",
+        textTable(WORKLOAD_HEADERS, workloadRows(k), WORKLOAD_NUMERIC),
+        "",
+    ];
+}
+
 export function renderText(report: PlanReport): string {
     const types = typeTable(report);
     const policies = report.policies;
@@ -178,6 +197,7 @@ export function renderText(report: PlanReport): string {
         `If a region goes down (${lossSummary(report)}):`,
         textTable(LOSS_HEADERS, lossRows(report), LOSS_NUMERIC),
         "",
+        ...kubernetesText(report),
     ];
     if (policies.evaluated) {
         const config = policies.configFile ?? "the pack's defaults";
@@ -260,6 +280,16 @@ export function renderMarkdown(report: PlanReport): string {
         ["", costNote(report)],
     );
     fold(`Region loss: ${lossSummary(report)}`, LOSS_HEADERS, lossRows(report), LOSS_NUMERIC);
+    if (report.kubernetes && Object.keys(report.kubernetes).length > 0) {
+        const k = report.kubernetes;
+        fold(
+            `Kubernetes clusters: ${clusterRows(k).length}`,
+            CLUSTER_HEADERS,
+            clusterRows(k),
+            CLUSTER_HEADERS.map(() => false),
+        );
+        fold(`Kubernetes workloads: ${workloadRows(k).length}`, WORKLOAD_HEADERS, workloadRows(k), WORKLOAD_NUMERIC);
+    }
     const types = typeTable(report);
     fold(
         `${types.rows.length} resource types`,

@@ -1,3 +1,5 @@
+import type { KubernetesRegionReport } from "./kubernetes/report";
+
 /**
  * The offline plan's report: what `--format json` prints and the other
  * formats render. Field names are an interface for CI and later issues (cost,
@@ -28,6 +30,8 @@ export interface PlanReport {
     regionLoss: Record<string, RegionLossReport>;
     /** Things the plan could not determine (unknown inputs), one sentence each. */
     warnings: string[];
+    /** Per region with a cluster: EKS, Redis, charts and workloads with their scaling owners. */
+    kubernetes?: Record<string, KubernetesRegionReport>;
 }
 
 export interface ResourceCounts {

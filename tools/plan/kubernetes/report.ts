@@ -215,6 +215,11 @@ export function kubernetesReport(
         }
         regionReport(r).workloads.push(workload);
     }
+    // Registration order varies with timing; report in a stable order.
+    for (const k of Object.values(out)) {
+        k.workloads.sort((a, b) => `${a.namespace}/${a.name}`.localeCompare(`${b.namespace}/${b.name}`));
+        k.releases.sort();
+    }
     return out;
 }
 

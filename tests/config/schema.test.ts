@@ -20,6 +20,10 @@ describe("the stack files in the repository", () => {
         expect(result.config.flowLogRetentionDays).toBe(90);
         expect(result.config.validatorVolumeGiB).toBe(1000);
         expect(result.config.natGateways).toBeUndefined(); // decided per environment by the region component
+        expect(result.config.kubernetesVersion).toBe("1.33");
+        expect(result.config.businessHoursTimeZone).toBe("UTC");
+        expect(result.config.redisNodeType).toBe("cache.m7g.large");
+        expect(result.config.clusterAdminRoleArn).toBeUndefined();
     });
 });
 
@@ -38,6 +42,30 @@ const malformed: [string, (c: EditableConfig) => void, string, RegExp][] = [
     ],
     ["regions not a list", (c) => (c.regions = { name: "us-east-1" }), "virtengine:regions", /list of regions/],
     ["empty regions", (c) => (c.regions = []), "virtengine:regions", /at least one region/],
+    [
+        "Kubernetes version with a patch",
+        (c) => (c.kubernetesVersion = "1.33.2"),
+        "virtengine:kubernetesVersion",
+        /such as 1\.33/,
+    ],
+    [
+        "admin role that is a user",
+        (c) => (c.clusterAdminRoleArn = "arn:aws:iam::123456789012:user/me"),
+        "virtengine:clusterAdminRoleArn",
+        /IAM role ARN/,
+    ],
+    [
+        "time zone that is not IANA",
+        (c) => (c.businessHoursTimeZone = "Mars/Olympus"),
+        "virtengine:businessHoursTimeZone",
+        /IANA time zone/,
+    ],
+    [
+        "Redis node type without cache.",
+        (c) => (c.redisNodeType = "m7g.large"),
+        "virtengine:redisNodeType",
+        /ElastiCache node type/,
+    ],
     ["unknown region code", (c) => (c.regions[1].name = "eu-west-9"), "virtengine:regions[1].name", /region code/],
     [
         "region of another partition",

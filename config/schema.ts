@@ -136,8 +136,13 @@ export const configSchema = z.strictObject({
         .default("self"),
     /** EKS version of every region's cluster; add-on versions in components/kubernetes/versions.ts follow it. */
     kubernetesVersion: z
-        .string({ error: "must be an EKS Kubernetes version such as 1.33" })
-        .regex(/^1\.\d{2}$/, { error: "must be an EKS Kubernetes version such as 1.33 (major.minor)" })
+        // YAML reads an unquoted 1.33 as a number (and the engine hands config over as JSON): take it as text.
+        .preprocess(
+            (v) => (typeof v === "number" ? String(v) : v),
+            z.string({ error: "must be an EKS Kubernetes version such as 1.33" }).regex(/^1\.\d{2}$/, {
+                error: 'must be an EKS Kubernetes version such as 1.33 (major.minor; quote it in YAML: "1.30")',
+            }),
+        )
         .default(DEFAULT_KUBERNETES_VERSION),
     /** IAM role given cluster-admin through an EKS access entry; none when unset (no one but the creator's role via Pulumi). */
     clusterAdminRoleArn: z

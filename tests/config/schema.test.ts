@@ -25,6 +25,14 @@ describe("the stack files in the repository", () => {
         expect(result.config.redisNodeType).toBe("cache.m7g.large");
         expect(result.config.clusterAdminRoleArn).toBeUndefined();
     });
+
+    it("takes an unquoted YAML version (a number) as text, and says to quote one that loses its zero", () => {
+        const ok = validateConfig(productionWith((c) => (c.kubernetesVersion = 1.34)));
+        expect(ok.ok && ok.config.kubernetesVersion).toBe("1.34");
+        expect(problems(productionWith((c) => (c.kubernetesVersion = 1.3)))).toEqual([
+            'virtengine:kubernetesVersion: must be an EKS Kubernetes version such as 1.33 (major.minor; quote it in YAML: "1.30")',
+        ]);
+    });
 });
 
 // Each row: a kind of malformed config, the key that must be named, and a phrase of the fix.

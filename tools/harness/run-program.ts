@@ -12,8 +12,9 @@ import {
     wrapMonitorHandler,
 } from "./sdk-internals";
 
-/** The value Pulumi puts where an input is not known until deployment. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { providerUrn } from "./recorded/values";
+
+export { providerUrn, UNKNOWN } from "./recorded/values";
 
 /** A resource as the program registered it with the engine. */
 export interface RecordedResource {
@@ -64,12 +65,6 @@ export interface RunProgramOptions {
     preview?: boolean;
     /** The program's entry point. Default: the repository's index.ts. */
     program?: string;
-}
-
-/** Splits a provider reference `<urn>::<id>` into its URN. */
-export function providerUrn(ref: string): string {
-    const cut = ref.lastIndexOf("::");
-    return cut > 0 ? ref.slice(0, cut) : ref;
 }
 
 /**

@@ -61,6 +61,8 @@ export interface RunProgramOptions {
     stack: string;
     /** Engine config: `virtengine:regions` -> JSON text, as the CLI passes it. */
     config: Record<string, string>;
+    /** Config keys the program must see as secrets (`secure:` values in the stack file). */
+    secretKeys?: string[];
     /** Preview (dry run) or update mode. Default: preview. */
     preview?: boolean;
     /** The program's entry point. Default: the repository's index.ts. */
@@ -126,7 +128,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     const failures = new FailureLog();
 
     await pulumi.runtime.setMocks(awsMocks(regionOf, preview), options.project, options.stack, preview);
-    pulumi.runtime.setAllConfig(options.config);
+    pulumi.runtime.setAllConfig(options.config, options.secretKeys);
 
     // Record what the engine would be sent: wrap the mock monitor's handlers.
     wrapMonitorHandler(

@@ -63,9 +63,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { runProgram } = await import("../harness/run-program");
     const { buildInventory } = await import("./inventory");
     const { render } = await import("./render");
+    const { previewSteps } = await import("./steps");
     let run;
     try {
-        run = await runProgram({ project: stack.project, stack: stack.stack, config: stack.engineConfig });
+        run = await runProgram({
+            project: stack.project,
+            stack: stack.stack,
+            config: stack.engineConfig,
+            secretKeys: stack.secretKeys,
+        });
     } catch (err) {
         // The program's own config check (RunError) and component checks
         // (ResourceError) are messages for the user, as `pulumi preview` prints them.
@@ -83,6 +89,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return EXIT_INPUT;
     }
     report.policies = policies.report;
+    report.steps = previewSteps(run.resources);
     process.stdout.write(render(report, options.format));
     const mandatory = report.policies.violations.some((v) => v.enforcementLevel === "mandatory");
     return mandatory ? EXIT_POLICY : EXIT_OK;

@@ -24,6 +24,8 @@ export interface LoadedStack {
     engineConfig: Record<string, string>;
     /** The validated config, defaults applied. */
     config: NetworkConfig;
+    /** Keys given as `secure:` values: the program sees them as secrets holding `SECRET_PLACEHOLDER`. */
+    secretKeys: string[];
 }
 
 /** Either the stack, or one printable line per problem (exit code 2). */
@@ -65,7 +67,8 @@ export function loadStack(options: LoadStackOptions): LoadStackResult {
         if (!result.ok) {
             return { ok: false, problems: `${source}: ${invalidConfigMessage(result.problems)}`.split("\n") };
         }
-        return { ok: true, project, stack: options.stack, source, engineConfig, config: result.config };
+        const secretKeys = Object.keys(stackDoc.config).filter((key) => isSecure((stackDoc.config as YamlMap)[key]));
+        return { ok: true, project, stack: options.stack, source, engineConfig, config: result.config, secretKeys };
     } catch (err) {
         if (err instanceof InputError) return { ok: false, problems: err.message.split("\n") };
         throw err;
@@ -120,6 +123,17 @@ function readYamlMap(file: string, source: string): YamlMap {
     return doc;
 }
 
+/**
+ * What the program sees for a `secure:` value. Its ciphertext needs the
+ * stack's secrets provider, which the offline plan does not have; the key is
+ * still passed, as a secret, so the program runs as it would under the CLI.
+ */
+export const SECRET_PLACEHOLDER = "[secret: not decrypted by the offline plan]";
+
+/** A stack-file value `{ secure: <ciphertext> }`. */
+const isSecure = (value: unknown): boolean =>
+    isMap(value) && Object.keys(value).length === 1 && typeof value.secure === "string";
+
 /** Keys a `Pulumi.yaml` config entry uses when it declares a key rather than setting it. */
 const DECLARATION_KEYS = new Set(["type", "description", "default", "value", "secret", "items"]);
 
@@ -141,7 +155,7 @@ export function buildEngineConfig(
             problems.push(`${source}: config key "${key}" has no namespace; write it as ${project}:${key}`);
             continue;
         }
-        engine[key] = engineValue(value);
+        engine[key] = isSecure(value) ? SECRET_PLACEHOLDER : engineValue(value);
     }
     if (problems.length > 0) throw new InputError(problems.join("\n"));
 

@@ -90,7 +90,7 @@ const malformed: [string, (c: EditableConfig) => void, string, RegExp][] = [
         "count as text",
         (c) => (c.regions[0].providerDaemons = "four"),
         "virtengine:regions[0].providerDaemons",
-        /got string "four"/,
+        /\(got "four"\)$/,
     ],
     ["too many validators", (c) => (c.regions[0].validators = 101), "virtengine:regions[0].validators", /at most 100/],
     ["traffic dial over 100", (c) => (c.regions[3].trafficDial = 150), "virtengine:regions[3].trafficDial", /0 to 100/],

@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { load, YAMLException } from "js-yaml";
 import { engineValue, NAMESPACE, rawFromEngineConfig } from "../../config/engine-config";
 import { invalidConfigMessage, validateConfig, type NetworkConfig } from "../../config/schema";
+import { readYamlFile, YamlFileError } from "./read-yaml-file";
 
 export interface LoadStackOptions {
     /** Directory holding `Pulumi.yaml` and the `Pulumi.<stack>.yaml` files. */
@@ -53,6 +53,7 @@ export function loadStack(options: LoadStackOptions): LoadStackResult {
 
         const { file, source } = stackFile(options);
         const stackDoc = readYamlMap(file, source);
+        rejectProjectFile(stackDoc, source);
         if (!isMap(stackDoc.config)) {
             throw new InputError(
                 `${source}: has no config: map; expected a stack file like Pulumi.production.yaml with config: and ${NAMESPACE}:* keys`,
@@ -61,7 +62,7 @@ export function loadStack(options: LoadStackOptions): LoadStackResult {
         const projectConfig = isMap(projectDoc.config) ? projectDoc.config : {};
         const engineConfig = buildEngineConfig(project, projectConfig, stackDoc.config, source);
 
-        const result = validateConfig(rawFromEngineConfig(engineConfig, NAMESPACE), NAMESPACE);
+        const result = validateConfig(rawForValidation(engineConfig, stackDoc.config), NAMESPACE);
         if (!result.ok) {
             return { ok: false, problems: `${source}: ${invalidConfigMessage(result.problems)}`.split("\n") };
         }
@@ -71,6 +72,25 @@ export function loadStack(options: LoadStackOptions): LoadStackResult {
         throw err;
     }
 }
+
+/**
+ * The raw config as the program will read it (from the engine's JSON text),
+ * except values holding `.inf` or `.nan`: JSON has no such numbers and would
+ * turn them into null, so those are checked as YAML gave them and the message
+ * shows `.inf` rather than "got null".
+ */
+function rawForValidation(engineConfig: Record<string, string>, stackConfig: YamlMap) {
+    const raw = rawFromEngineConfig(engineConfig, NAMESPACE);
+    for (const [key, value] of Object.entries(stackConfig)) {
+        if (key.startsWith(`${NAMESPACE}:`) && hasNonFiniteNumber(value)) raw[key.slice(NAMESPACE.length + 1)] = value;
+    }
+    return raw;
+}
+
+const hasNonFiniteNumber = (value: unknown): boolean =>
+    typeof value === "number"
+        ? !Number.isFinite(value)
+        : value !== null && typeof value === "object" && Object.values(value).some(hasNonFiniteNumber);
 
 /** Which file holds the stack's config, and how to name it in messages. */
 function stackFile(options: LoadStackOptions): { file: string; source: string } {
@@ -98,26 +118,29 @@ export function listStacks(projectDir: string): string[] {
 }
 
 function readYamlMap(file: string, source: string): YamlMap {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (err as Error).message;
-        throw new InputError(`${source}: cannot read it: ${why}`);
-    }
     let doc: unknown;
     try {
-        doc = load(text, { filename: source });
+        doc = readYamlFile(file, source);
     } catch (err) {
-        if (!(err instanceof YAMLException)) throw err;
-        const at = err.mark ? ` (line ${err.mark.line + 1}, column ${err.mark.column + 1})` : "";
-        throw new InputError(`${source}: not valid YAML: ${err.reason}${at}`);
+        if (err instanceof YamlFileError) throw new InputError(err.message);
+        throw err;
     }
     if (!isMap(doc)) {
         throw new InputError(`${source}: not a YAML map; expected a file with a config: map`);
     }
     return doc;
+}
+
+/**
+ * A project file (`Pulumi.yaml`: name, runtime) given where a stack file
+ * belongs would otherwise be read as a stack whose every key is wrong.
+ */
+function rejectProjectFile(doc: YamlMap, source: string): void {
+    if ("runtime" in doc || "name" in doc) {
+        throw new InputError(
+            `${source}: is a Pulumi project file (it has ${"runtime" in doc ? "runtime:" : "name:"}), not a stack file; give a stack file such as Pulumi.production.yaml`,
+        );
+    }
 }
 
 /** Keys a `Pulumi.yaml` config entry uses when it declares a key rather than setting it. */

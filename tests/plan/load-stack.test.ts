@@ -175,6 +175,23 @@ describe("loadStack", () => {
         );
     });
 
+    it("passes a top-level scalar as the text written, as the Pulumi CLI does", () => {
+        const file = write(
+            "texts.yaml",
+            `${STACK}  virtengine:nodeAmiOwner: 012345678901\n  virtengine:chainId: 0x1f\n  virtengine:snapshotInterval: 1e3\n`,
+        );
+        const result = loadStack({ projectDir: dir, stack: "staging", configFile: file, cwd: dir });
+        if (!result.ok) throw new Error(result.problems.join("\n"));
+        // As numbers these would be 12345678901 (not an account id) and 31.
+        expect(result.engineConfig["virtengine:nodeAmiOwner"]).toBe("012345678901");
+        expect(result.config.nodeAmiOwner).toBe("012345678901");
+        expect(result.config.chainId).toBe("0x1f");
+        expect(result.engineConfig["virtengine:snapshotInterval"]).toBe("1e3");
+        expect(result.config.snapshotInterval).toBe(1000);
+        // Structured values keep YAML's types: the program reads them as JSON.
+        expect(JSON.parse(result.engineConfig["virtengine:regions"])[0].validators).toBe(1);
+    });
+
     it("names the file for every unreadable input, one line each", () => {
         for (const [configFile, message] of [
             ["/dev/zero", "/dev/zero: cannot read it: not a regular file (a device, pipe or socket)"],

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { engineValue, NAMESPACE, rawFromEngineConfig } from "../../config/engine-config";
 import { invalidConfigMessage, validateConfig, type NetworkConfig } from "../../config/schema";
-import { readYamlFile, YamlFileError } from "./read-yaml-file";
+import { readYamlFile, YamlFileError, type Scalars } from "./read-yaml-file";
 
 export interface LoadStackOptions {
     /** Directory holding `Pulumi.yaml` and the `Pulumi.<stack>.yaml` files. */
@@ -60,7 +60,9 @@ export function loadStack(options: LoadStackOptions): LoadStackResult {
             );
         }
         const projectConfig = isMap(projectDoc.config) ? projectDoc.config : {};
-        const engineConfig = buildEngineConfig(project, projectConfig, stackDoc.config, source);
+        // Pulumi reads a top-level config scalar as the text written (a Go string), not as a YAML number.
+        const stackTexts = readYamlMap(file, source, "text").config as YamlMap;
+        const engineConfig = buildEngineConfig(project, projectConfig, stackDoc.config, source, stackTexts);
 
         const result = validateConfig(rawForValidation(engineConfig, stackDoc.config), NAMESPACE);
         if (!result.ok) {
@@ -117,10 +119,10 @@ export function listStacks(projectDir: string): string[] {
         .sort();
 }
 
-function readYamlMap(file: string, source: string): YamlMap {
+function readYamlMap(file: string, source: string, scalars?: Scalars): YamlMap {
     let doc: unknown;
     try {
-        doc = readYamlFile(file, source);
+        doc = readYamlFile(file, source, scalars);
     } catch (err) {
         if (err instanceof YamlFileError) throw new InputError(err.message);
         throw err;
@@ -143,19 +145,30 @@ function rejectProjectFile(doc: YamlMap, source: string): void {
     }
 }
 
+/** A top-level scalar as the CLI passes it: the text written; null is Go's empty string. */
+function scalarText(value: unknown, text: unknown): string | undefined {
+    if (value === null) return "";
+    if (typeof value === "object" || typeof text !== "string") return undefined;
+    return text;
+}
+
 /** Keys a `Pulumi.yaml` config entry uses when it declares a key rather than setting it. */
 const DECLARATION_KEYS = new Set(["type", "description", "default", "value", "secret", "items"]);
 
 /**
  * The config the CLI passes the program: the stack file's values, plus each
- * `Pulumi.yaml` value or declared `default` for keys the stack lacks. Strings
- * go as-is, everything else as JSON text (as `pulumi config get --json` would).
+ * `Pulumi.yaml` value or declared `default` for keys the stack lacks. Maps
+ * and lists go as JSON text (as `pulumi config get --json` would); a scalar
+ * goes as the text written when `stackTexts` (the stack's config read with
+ * scalars as text) is given, as the CLI does: `nodeAmiOwner: 012345678901`
+ * is the account id "012345678901", not the number 12345678901.
  */
 export function buildEngineConfig(
     project: string,
     projectConfig: YamlMap,
     stackConfig: YamlMap,
     source = "the stack file",
+    stackTexts?: YamlMap,
 ): Record<string, string> {
     const engine: Record<string, string> = {};
     const problems: string[] = [];
@@ -164,7 +177,7 @@ export function buildEngineConfig(
             problems.push(`${source}: config key "${key}" has no namespace; write it as ${project}:${key}`);
             continue;
         }
-        engine[key] = engineValue(value);
+        engine[key] = scalarText(value, stackTexts?.[key]) ?? engineValue(value);
     }
     if (problems.length > 0) throw new InputError(problems.join("\n"));
 

@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { CORE_SCHEMA, load, mergeTag, YAMLException } from "js-yaml";
+import { CORE_SCHEMA, FAILSAFE_SCHEMA, load, mergeTag, YAMLException } from "js-yaml";
 
 /**
  * Reads a user's YAML file (a stack file or the project file) the way the
@@ -29,15 +29,25 @@ export const MAX_EXPANDED_NODES = 100_000;
 /** A problem with a file the user gave; its message names the file. */
 export class YamlFileError extends Error {}
 
-// YAML 1.2 core schema, as yaml.v3 resolves plain scalars, plus the merge key.
-const SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+/**
+ * How plain scalars are read: `typed` as YAML 1.2's core schema resolves them
+ * (as yaml.v3 does for values decoded into untyped data), `text` as the
+ * characters written (`012345678901` stays a string, not the number
+ * 12345678901), as yaml.v3 decodes a scalar into a Go string. Merge keys in both.
+ */
+export type Scalars = "typed" | "text";
+
+const SCHEMAS: Record<Scalars, typeof CORE_SCHEMA> = {
+    typed: CORE_SCHEMA.withTags(mergeTag),
+    text: FAILSAFE_SCHEMA.withTags(mergeTag),
+};
 
 /** Reads and parses `file`; `source` is how messages name it. */
-export function readYamlFile(file: string, source: string): unknown {
+export function readYamlFile(file: string, source: string, scalars: Scalars = "typed"): unknown {
     const text = readBoundedText(file, source);
     let doc: unknown;
     try {
-        doc = load(text, { filename: source, schema: SCHEMA });
+        doc = load(text, { filename: source, schema: SCHEMAS[scalars] });
     } catch (err) {
         if (!(err instanceof YAMLException)) throw err;
         const at = err.mark ? ` (line ${err.mark.line + 1}, column ${err.mark.column + 1})` : "";

@@ -1,7 +1,9 @@
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import table from "../../config/availability-zones.json";
 import { AVAILABILITY_ZONES, isZoneOfRegion, SUPPORTED_REGIONS, ZONE_LETTERS } from "../../config/regions";
+import { refresh } from "../../tools/zones/refresh-availability-zones";
 import { zoneTable, type DescribedZone } from "../../tools/zones/zone-table";
 import { rawStackConfig } from "../helpers/fixtures";
 
@@ -80,5 +82,35 @@ describe("zoneTable, the refresh script's reading of the EC2 API's answers", () 
         expect(() =>
             zoneTable({ "us-east-1": { AvailabilityZones: [zone("us-east-1-bos-1a", "local-zone")] } }),
         ).toThrow("us-east-1: the answer lists no Availability Zones");
+    });
+});
+
+describe("the refresh script", () => {
+    it("rewrites the table from saved answers, keeping its source and notes", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zones-refresh-"));
+        try {
+            // Answers that agree with today's table, one file per region as the AWS CLI prints them,
+            // plus a Local Zone the script must leave out.
+            for (const [region, zones] of Object.entries(table.zones)) {
+                const answer = {
+                    AvailabilityZones: [
+                        ...zones.map((ZoneName) => ({ ZoneName, ZoneType: "availability-zone", RegionName: region })),
+                        { ZoneName: `${region}-lax-1a`, ZoneType: "local-zone", RegionName: region },
+                    ].reverse(),
+                };
+                fs.writeFileSync(path.join(dir, `${region}.json`), JSON.stringify(answer));
+            }
+            const copy = path.join(dir, "availability-zones.json");
+            fs.copyFileSync(path.join(REPO, "config/availability-zones.json"), copy);
+            refresh({ fromDir: dir, table: copy, today: "2030-01-02" });
+            const written = JSON.parse(fs.readFileSync(copy, "utf8"));
+            expect(written).toEqual({
+                ...table,
+                asOf: "2030-01-02",
+                method: "written by the refresh script from saved API answers",
+            });
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 });

@@ -41,19 +41,34 @@ function describe(region: string, fromDir: string | undefined): DescribeAvailabi
     return JSON.parse(text) as DescribeAvailabilityZonesOutput;
 }
 
-function main(argv: string[]): void {
-    const fromIndex = argv.indexOf("--from");
-    const fromDir = fromIndex >= 0 ? argv[fromIndex + 1] : undefined;
-    const answers = Object.fromEntries(SUPPORTED_REGIONS.map((region) => [region, describe(region, fromDir)]));
-    const previous = JSON.parse(fs.readFileSync(TABLE, "utf8")) as Record<string, unknown>;
-    const table = {
-        ...previous,
-        asOf: new Date().toISOString().slice(0, 10),
-        method: fromDir ? "written by the refresh script from saved API answers" : "written by the refresh script",
-        zones: zoneTable(answers),
-    };
-    fs.writeFileSync(TABLE, `${JSON.stringify(table, null, 4)}\n`);
-    process.stdout.write(`wrote ${path.relative(process.cwd(), TABLE)}: ${SUPPORTED_REGIONS.length} regions\n`);
+export interface RefreshOptions {
+    /** Read `<region>.json` answers from this directory instead of calling the AWS CLI. */
+    fromDir?: string;
+    /** The table to rewrite. Default: config/availability-zones.json. */
+    table?: string;
+    /** The date the table is stamped with. Default: today. */
+    today?: string;
 }
 
-if (require.main === module) main(process.argv.slice(2));
+/** Rewrites the table from one answer per supported region; other fields (source, refresh, note) are kept. */
+export function refresh(options: RefreshOptions = {}): void {
+    const file = options.table ?? TABLE;
+    const answers = Object.fromEntries(SUPPORTED_REGIONS.map((region) => [region, describe(region, options.fromDir)]));
+    const previous = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, unknown>;
+    const table = {
+        ...previous,
+        asOf: options.today ?? new Date().toISOString().slice(0, 10),
+        method: options.fromDir
+            ? "written by the refresh script from saved API answers"
+            : "written by the refresh script",
+        zones: zoneTable(answers),
+    };
+    fs.writeFileSync(file, `${JSON.stringify(table, null, 4)}\n`);
+}
+
+if (require.main === module) {
+    const argv = process.argv.slice(2);
+    const from = argv.indexOf("--from");
+    refresh({ fromDir: from >= 0 ? argv[from + 1] : undefined });
+    process.stdout.write(`wrote ${path.relative(process.cwd(), TABLE)}: ${SUPPORTED_REGIONS.length} regions\n`);
+}

@@ -22,6 +22,8 @@ export const LOG_RETENTION_DAYS = [
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
 
+const RETENTION_MESSAGE = `must be a CloudWatch Logs retention: ${LOG_RETENTION_DAYS.join(", ")}`;
+
 /**
  * A strict object's own message, for input that is not a map at all; unknown
  * keys inside it keep the message that names them (see validateConfig).
@@ -100,10 +102,8 @@ export const configSchema = z.strictObject({
         .default("virtengine-1"),
     natGateways: z.enum(["perZone", "single"], { error: "must be perZone or single" }).optional(),
     flowLogRetentionDays: z
-        .number({ error: `must be a CloudWatch Logs retention in days: ${LOG_RETENTION_DAYS.join(", ")}` })
-        .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
-            error: `must be a CloudWatch Logs retention: ${LOG_RETENTION_DAYS.join(", ")}`,
-        })
+        .number({ error: RETENTION_MESSAGE })
+        .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), { error: RETENTION_MESSAGE })
         .default(90),
     validatorVolumeGiB: volumeGiB.default(1000),
     fullNodeVolumeGiB: volumeGiB.default(500),

@@ -74,6 +74,11 @@ describe("parseArgs", () => {
         expect(error(parseArgs(argv))).toBe(message);
     });
 
+    it("marks a stray argument, which is what npm leaves when it keeps a flag, and only that", () => {
+        expect(parseArgs(["json"])).toEqual({ ok: false, error: 'unexpected argument "json"', stray: true });
+        expect(parseArgs(["--colour"])).toEqual({ ok: false, error: "unknown option --colour" });
+    });
+
     it("rejects stack names that are not Pulumi stack names (and could escape the project directory)", () => {
         expect(error(parseArgs(["--stack", "../etc/passwd"]))).toMatch(/is not a stack name/);
         expect(error(parseArgs(["--stack", "a b"]))).toMatch(/is not a stack name/);

@@ -109,6 +109,14 @@ describe("flags npm kept for itself (the `--` forgotten)", () => {
         expect(result.code).toBe(2);
     });
 
+    it("npm run --silent plan --format json: npm reads --format as its own flag and sets nothing; exit 2 with a hint", async () => {
+        const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+        const result = await collect(npm, ["run", "--silent", "plan", "--format", "json"], shellEnv());
+        expect(result.stderr).toContain('unexpected argument "json"\nif you wrote plan flags without --');
+        expect(result.stdout).toBe("");
+        expect(result.code).toBe(2);
+    });
+
     it("--config F.yaml and --format json before the --: one line each, exit 2", async () => {
         const result = await plan(["F.yaml", "json"], { npm_config_config: "true", npm_config_format: "json" });
         expect(result.stderr.split("\n").slice(0, 2)).toEqual([

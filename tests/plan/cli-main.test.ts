@@ -48,6 +48,14 @@ describe("plan main()", () => {
         expect(runProgram).not.toHaveBeenCalled();
     });
 
+    it("after a stray argument under npm run, says the -- may be missing; not outside npm", async () => {
+        await expect(main(["json"], { npm_lifecycle_event: "plan" })).resolves.toBe(2);
+        await expect(main(["json"], {})).resolves.toBe(2);
+        const lines = written(stderr).split("\n");
+        expect(lines.filter((l) => l.includes("put them after --"))).toHaveLength(1);
+        expect(lines[1]).toMatch(/npm kept them: put them after --$/);
+    });
+
     it("refuses --compare and --policy-config until they are implemented, rather than ignore them", async () => {
         await expect(main(["--compare", "base.json"], {})).resolves.toBe(2);
         await expect(main(["--policy-config", "p.json"], {})).resolves.toBe(2);

@@ -17,7 +17,10 @@ export interface PlanOptions {
     help: boolean;
 }
 
-export type ParseResult = { ok: true; options: PlanOptions } | { ok: false; error: string };
+export type ParseResult =
+    | { ok: true; options: PlanOptions }
+    /** `stray`: an argument that is no flag's value, as npm leaves behind when it keeps a flag. */
+    | { ok: false; error: string; stray?: boolean };
 
 export const DEFAULT_STACK = "production";
 
@@ -166,7 +169,8 @@ export function parseArgs(argv: readonly string[]): ParseResult {
             ),
         });
     } catch (err) {
-        return { ok: false, error: describeParseError(err, argv) };
+        const stray = (err as { code?: string }).code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL";
+        return { ok: false, error: describeParseError(err, argv), ...(stray ? { stray } : {}) };
     }
     const values = parsed.values as Record<string, string[] | boolean | undefined>;
     const given: Record<string, string | undefined> = {};
@@ -218,6 +222,14 @@ export function flagsNpmSwallowed(env: Readonly<Record<string, string | undefine
         return [`${written} was taken by npm (${variable}): put it after --, as in npm run plan -- ${example}`];
     });
 }
+
+/**
+ * Said under `npm run` after a stray argument: npm reads `--format` as its own
+ * `--format-package-lock` (an abbreviation) and sets no variable, so only the
+ * value it left behind shows that the `--` was forgotten.
+ */
+export const NPM_STRAY_HINT =
+    "if you wrote plan flags without -- (npm run plan --format json), npm kept them: put them after --";
 
 /** `util.parseArgs` errors carry a code; say the same thing in the words of this CLI. */
 function describeParseError(err: unknown, argv: readonly string[]): string {

@@ -1,5 +1,5 @@
 import * as path from "node:path";
-import { flagsNpmSwallowed, helpText, parseArgs, USAGE } from "./args";
+import { flagsNpmSwallowed, helpText, NPM_STRAY_HINT, parseArgs, USAGE } from "./args";
 import type { RecordedResource } from "../harness/run-program";
 import type { PolicyReport } from "./report";
 
@@ -59,7 +59,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
     const parsed = parseArgs(argv);
     if (!parsed.ok) {
-        printErrors([parsed.error, USAGE]);
+        const underNpm = env.npm_lifecycle_event !== undefined;
+        printErrors([parsed.error, ...(parsed.stray && underNpm ? [NPM_STRAY_HINT] : []), USAGE]);
         return EXIT_INPUT;
     }
     const options = parsed.options;

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { USAGE } from "../../tools/plan/args";
 
 const REPO = path.resolve(__dirname, "../..");
 const TSX = path.join(REPO, "node_modules/.bin/tsx");
@@ -148,8 +149,6 @@ describe("npm run plan", () => {
     it("exits 2 for an unknown flag, with the usage", async () => {
         const result = await plan("--colour");
         expect(result.code).toBe(2);
-        expect(result.stderr).toBe(
-            "unknown option --colour\nusage: npm run plan -- [--stack production|staging] [--config FILE] [--format text|json|markdown]\n",
-        );
+        expect(result.stderr).toBe(`unknown option --colour\n${USAGE}\n`);
     });
 });

@@ -1,15 +1,16 @@
 import * as path from "node:path";
-import { parseArgs, USAGE } from "./args";
+import { flagsNpmSwallowed, helpText, NPM_STRAY_HINT, parseArgs, USAGE } from "./args";
 import type { RecordedResource } from "../harness/run-program";
 import type { PolicyReport } from "./report";
 
 /**
- * `npm run plan -- [--stack S] [--config FILE] [--format text|json|markdown]`:
- * runs the real program under mocks, with no cloud credentials and no Pulumi
- * CLI, and reports what it would create.
+ * `npm run plan -- [flags]` (see `--help`, built in args.ts): runs the real
+ * program under mocks, with no cloud credentials and no Pulumi CLI, and
+ * reports what it would create.
  *
  * Exit codes: 0 clean; 1 mandatory policy violations; 2 invalid input (CLI
- * arguments, files, config); 3 an internal error (with its stack trace).
+ * arguments, files, config), one line per problem and no stack trace; 3 an
+ * internal error (with its stack trace).
  */
 
 const PROJECT_DIR = path.resolve(__dirname, "../..");
@@ -33,16 +34,49 @@ function userCwd(): string {
 // Plain lines, so a config problem reads `virtengine:regions[0].cidr: ...` as the program prints it.
 const printErrors = (lines: readonly string[]) => process.stderr.write(lines.map((l) => `${l}\n`).join(""));
 
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * The whole command: `main`, with any error it did not expect turned into
+ * exit code 3 and its stack trace, so that a bug never looks like a verdict
+ * (1) or like the user's mistake (2).
+ */
+export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+    try {
+        return await main(argv, env);
+    } catch (err) {
+        process.stderr.write(
+            `plan: internal error (a bug in the plan, not in your input): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+        );
+        return EXIT_INTERNAL;
+    }
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+    // Checked before the arguments: a flag npm kept leaves its value behind as a stray argument.
+    const swallowed = flagsNpmSwallowed(env);
+    if (swallowed.length > 0) {
+        printErrors([...swallowed, USAGE]);
+        return EXIT_INPUT;
+    }
     const parsed = parseArgs(argv);
     if (!parsed.ok) {
-        printErrors([parsed.error, USAGE]);
+        const underNpm = env.npm_lifecycle_event !== undefined;
+        printErrors([parsed.error, ...(parsed.stray && underNpm ? [NPM_STRAY_HINT] : []), USAGE]);
         return EXIT_INPUT;
     }
     const options = parsed.options;
     if (options.help) {
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(helpText());
         return EXIT_OK;
+    }
+    // Documented in --help; the policy-config and compare work lands them.
+    for (const [flag, given] of [
+        ["--policy-config", options.policyConfigFile],
+        ["--compare", options.compareFile],
+    ] as const) {
+        if (given !== undefined) {
+            printErrors([`${flag} is not available in this version of the plan yet`]);
+            return EXIT_INPUT;
+        }
     }
 
     // Modules that load the Pulumi SDK are imported only when needed, so a
@@ -111,15 +145,7 @@ async function evaluatePolicies(
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then(
-        (code) => {
-            process.exitCode = code;
-        },
-        (err: unknown) => {
-            process.stderr.write(
-                `plan: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-            );
-            process.exitCode = EXIT_INTERNAL;
-        },
-    );
+    void run(process.argv.slice(2)).then((code) => {
+        process.exitCode = code;
+    });
 }

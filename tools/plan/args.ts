@@ -11,12 +11,17 @@ export interface PlanOptions {
     configFile?: string;
     format: Format;
     help: boolean;
+    /** A policy config file (`pulumi preview --policy-pack-config` format) instead of `policies/config/<stack>.json`. */
+    policyConfig?: string;
+    /** An earlier plan's `--format json` output to compare this plan against. */
+    compare?: string;
 }
 
 export type ParseResult = { ok: true; options: PlanOptions } | { ok: false; error: string };
 
 export const USAGE =
-    "usage: npm run plan -- [--stack production|staging] [--config FILE] [--format text|json|markdown]";
+    "usage: npm run plan -- [--stack production|staging] [--config FILE] [--format text|json|markdown]" +
+    " [--policy-config FILE] [--compare PLAN.json]";
 
 export const DEFAULT_STACK = "production";
 
@@ -42,13 +47,15 @@ export function parseArgs(argv: readonly string[]): ParseResult {
                 config: { type: "string", multiple: true },
                 format: { type: "string", multiple: true },
                 help: { type: "boolean", short: "h" },
+                "policy-config": { type: "string", multiple: true },
+                compare: { type: "string", multiple: true },
             },
         });
     } catch (err) {
         return { ok: false, error: describeParseError(err, argv) };
     }
     const values = parsed.values;
-    for (const flag of ["stack", "config", "format"] as const) {
+    for (const flag of ["stack", "config", "format", "policy-config", "compare"] as const) {
         const given = values[flag] ?? [];
         if (given.length > 1) return { ok: false, error: `--${flag} is given more than once` };
         if (given.length === 1 && given[0] === "") return { ok: false, error: `--${flag} needs a value` };
@@ -67,7 +74,14 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     }
     return {
         ok: true,
-        options: { stack, configFile: values.config?.[0], format: format as Format, help: values.help === true },
+        options: {
+            stack,
+            configFile: values.config?.[0],
+            format: format as Format,
+            help: values.help === true,
+            ...(values["policy-config"] ? { policyConfig: values["policy-config"][0] } : {}),
+            ...(values.compare ? { compare: values.compare[0] } : {}),
+        },
     };
 }
 

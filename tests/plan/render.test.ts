@@ -90,3 +90,71 @@ describe("render", () => {
         expect(markdown).toContain("</details>");
     });
 });
+
+describe("render: the policy section", () => {
+    const long = `eu-west-1: ${"a very long message about validators and zones ".repeat(6)}end`;
+    const withPolicies = {
+        ...report,
+        configFile: "Pulumi.production.yaml",
+        policies: {
+            evaluated: true,
+            pack: "virtengine-guardrails@0.1.0",
+            configFile: "policies/config/production.json",
+            levels: [
+                {
+                    policy: "min-validators",
+                    enforcementLevel: "disabled" as const,
+                    packLevel: "mandatory" as const,
+                    weakened: ["min-validators is disabled (the pack's level: mandatory)"],
+                },
+                {
+                    policy: "min-two-azs",
+                    enforcementLevel: "mandatory" as const,
+                    packLevel: "mandatory" as const,
+                    weakened: [],
+                },
+            ],
+            violations: [
+                {
+                    policy: "min-two-azs",
+                    enforcementLevel: "advisory" as const,
+                    message: long,
+                    urn: "urn:pulumi:test::virtengine::t::eu-west-1-vpc",
+                },
+            ],
+        },
+    };
+
+    it("text: levels, what the config weakens and wrapped findings, every line within 100 columns", () => {
+        const text = render(withPolicies, "text");
+        for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+        expect(text).toContain("Offline plan of stack test (environment production, project virtengine) from");
+        expect(text).toMatch(
+            /^Policy pack virtengine-guardrails@0\.1\.0 with policies\/config\/production\.json: 0 mandatory and 1\s/m,
+        );
+        expect(text).toMatch(/^ {2}mandatory: min-two-azs$/m);
+        expect(text).toMatch(/^ {2}disabled: min-validators$/m);
+        expect(text).toMatch(/^ {2}weakened: min-validators is disabled \(the pack's level: mandatory\)$/m);
+        expect(text).toMatch(/^advisory {3}min-two-azs {2}eu-west-1-vpc\n {4}eu-west-1: a very long/m);
+        expect(text.replace(/\n {4}/g, " ")).toContain(long);
+    });
+
+    it("markdown: the weakened verdict instead of a green check, the planned file, and a table of levels", () => {
+        const markdown = render(withPolicies, "markdown");
+        expect(markdown).toContain("(environment production, `Pulumi.production.yaml`)");
+        expect(markdown).toContain(
+            "> :warning: No mandatory policy violations, **but the policy config weakens the pack**",
+        );
+        expect(markdown).not.toContain(":white_check_mark:");
+        expect(markdown).toContain(
+            "| min-validators | disabled | mandatory | min-validators is disabled (the pack's level: mandatory) |",
+        );
+        expect(markdown).toContain("Policy pack `virtengine-guardrails@0.1.0` with `policies/config/production.json`.");
+    });
+
+    it("json: the levels and the planned file", () => {
+        const parsed = JSON.parse(render(withPolicies, "json"));
+        expect(parsed.configFile).toBe("Pulumi.production.yaml");
+        expect(parsed.policies.levels).toHaveLength(2);
+    });
+});

@@ -1,7 +1,8 @@
 import * as path from "node:path";
 import { flagsNpmSwallowed, helpText, NPM_STRAY_HINT, parseArgs, USAGE } from "./args";
 import type { RecordedResource } from "../harness/run-program";
-import type { PolicyReport } from "./report";
+import { createProgress } from "./progress";
+import type { PlanReport, PolicyReport } from "./report";
 
 /**
  * `npm run plan -- [flags]` (see `--help`, built in args.ts): runs the real
@@ -68,31 +69,37 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         process.stdout.write(helpText());
         return EXIT_OK;
     }
-    // Documented in --help; the policy-config and compare work lands them.
-    for (const [flag, given] of [
-        ["--policy-config", options.policyConfigFile],
-        ["--compare", options.compareFile],
-    ] as const) {
-        if (given !== undefined) {
-            printErrors([`${flag} is not available in this version of the plan yet`]);
-            return EXIT_INPUT;
-        }
-    }
 
     // Modules that load the Pulumi SDK are imported only when needed, so a
     // usage error answers at once.
     const { loadStack } = await import("./load-stack");
+    const cwd = userCwd();
     const stack = loadStack({
         projectDir: PROJECT_DIR,
         stack: options.stack,
         configFile: options.configFile,
-        cwd: userCwd(),
+        cwd,
     });
     if (!stack.ok) {
         printErrors(stack.problems);
         return EXIT_INPUT;
     }
+    // Every input is checked before the program runs, so a mistake answers in well under a second.
+    const { readStackPolicyConfig } = await import("../harness/policy/evaluate");
+    const policyConfig = readStackPolicyConfig(stack.stack, options.policyConfigFile, cwd);
+    if (!policyConfig.ok) {
+        printErrors(policyConfig.problems);
+        return EXIT_INPUT;
+    }
+    const { readPlanFile } = await import("./compare/read-plan");
+    const base = options.compareFile === undefined ? undefined : readPlanFile(options.compareFile, cwd);
+    if (base && !base.ok) {
+        printErrors(base.problems);
+        return EXIT_INPUT;
+    }
 
+    const progress = createProgress(process.stderr);
+    progress.step(`running the program on ${stack.source}`);
     const pulumi = await import("@pulumi/pulumi");
     const { runProgram } = await import("../harness/run-program");
     const { buildInventory } = await import("./inventory");
@@ -107,6 +114,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
             secretKeys: stack.secretKeys,
         });
     } catch (err) {
+        progress.done();
         // The program's own config check (RunError) and component checks
         // (ResourceError) are messages for the user, as `pulumi preview` prints them.
         if (pulumi.RunError.isInstance(err) || pulumi.ResourceError.isInstance(err)) {
@@ -116,14 +124,30 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         throw err;
     }
 
-    const report = buildInventory(run, stack.config);
-    const policies = await evaluatePolicies(run.resources, stack.stack);
+    const { environmentWarning } = await import("./verdict-warnings");
+    const inventory = buildInventory(run, stack.config);
+    const report: PlanReport = { ...inventory, configFile: stack.source };
+    const mismatch = environmentWarning(stack.stack, stack.config.environment, stack.source);
+    if (mismatch) report.warnings.unshift(mismatch);
+
+    progress.step(`running the policy pack on ${run.resources.length} resources`);
+    const policies = await evaluatePolicies(run.resources, policyConfig);
     if (!policies.ok) {
+        progress.done();
         printErrors(policies.problems);
         return EXIT_INPUT;
     }
     report.policies = policies.report;
     report.steps = previewSteps(run.resources);
+    if (base?.ok) {
+        const { comparePlans } = await import("./compare/compare");
+        const { parsePlan } = await import("./compare/read-plan");
+        // The head goes through its own JSON, so both sides are read the same way.
+        const head = parsePlan(JSON.parse(render(report, "json")), "this plan");
+        if (!head.ok) throw new Error(head.problems.join("\n"));
+        report.comparison = comparePlans(base.plan, head.plan);
+    }
+    progress.done();
     process.stdout.write(render(report, options.format));
     const mandatory = report.policies.violations.some((v) => v.enforcementLevel === "mandatory");
     return mandatory ? EXIT_POLICY : EXIT_OK;
@@ -132,15 +156,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 /** The pack's findings with the stack's policy config, as the report lists them. */
 async function evaluatePolicies(
     resources: RecordedResource[],
-    stack: string,
+    config: { raw: unknown; source: string },
 ): Promise<{ ok: true; report: PolicyReport } | { ok: false; problems: string[] }> {
-    const { runStackPolicies } = await import("../harness/policy/evaluate");
+    const { runPolicyPack } = await import("../harness/policy/evaluate");
     const { policyReport } = await import("./policy-report");
-    const result = await runStackPolicies(resources, stack);
+    const result = await runPolicyPack(resources, { config: config.raw, source: config.source });
     if (!result.ok) return result;
     return {
         ok: true,
-        report: policyReport(`${result.pack}@${result.version}`, result.configFile, result.diagnostics),
+        report: policyReport(`${result.pack}@${result.version}`, config.source, result.policies, result.diagnostics),
     };
 }
 

@@ -112,6 +112,8 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
     return {
         project: run.project,
         stack: run.stack,
+        // The CLI names the planned file; the inventory only sees the program run.
+        configFile: null,
         environment: config.environment,
         resourceCount: run.resources.length,
         validators,
@@ -128,7 +130,7 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
         unattributed,
         resourcesByType: sortedKeys(resourcesByType),
         // The CLI fills this in from the pack (see policy-report.ts); the inventory stays pure.
-        policies: { evaluated: false, pack: null, configFile: null, violations: [] },
+        policies: { evaluated: false, pack: null, configFile: null, levels: [], violations: [] },
         regionLoss: regionLoss(regions, { validators, votingPower: totalVotingPower }),
         warnings,
     };

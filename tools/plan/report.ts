@@ -1,3 +1,5 @@
+import type { PlanComparison } from "./compare/compare";
+
 /**
  * The offline plan's report: what `--format json` prints and the other
  * formats render. Field names are an interface for CI and later issues (cost,
@@ -9,6 +11,8 @@ import type { PreviewStep } from "./steps";
 export interface PlanReport {
     project: string;
     stack: string;
+    /** The stack config file that was planned (`Pulumi.<stack>.yaml` or `--config FILE`); null before the CLI sets it. */
+    configFile: string | null;
     environment: string;
     /** Every resource the program registers: custom, component and provider resources. */
     resourceCount: number;
@@ -36,6 +40,8 @@ export interface PlanReport {
      * the CLI; only the JSON format prints it.
      */
     steps?: PreviewStep[];
+    /** With `--compare PLAN.json`: what changes from that plan to this one. */
+    comparison?: PlanComparison;
 }
 
 export interface ResourceCounts {
@@ -84,8 +90,10 @@ export interface PolicyReport {
     evaluated: boolean;
     /** The pack's name and version, as `pulumi preview --policy-pack` would load it. */
     pack: string | null;
-    /** The policy config file used (`policies/config/<stack>.json`), or null for the pack's defaults. */
+    /** The policy config file used (`policies/config/<stack>.json` or `--policy-config FILE`); null when not evaluated. */
     configFile: string | null;
+    /** Every policy of the pack, in its order, with the level it ran at and how the config weakens it. */
+    levels: PolicyLevel[];
     /** Mandatory findings first, then advisory; each in the order the pack reported them. */
     violations: PolicyViolation[];
 }
@@ -96,4 +104,14 @@ export interface PolicyViolation {
     message: string;
     /** The resource at fault; absent for stack-level findings without one. */
     urn?: string;
+}
+
+export interface PolicyLevel {
+    policy: string;
+    /** The level it ran at under the policy config. */
+    enforcementLevel: PolicyViolation["enforcementLevel"];
+    /** The level the pack declares. */
+    packLevel: PolicyViolation["enforcementLevel"];
+    /** Each way the policy config weakens it against the pack's defaults, one sentence each. */
+    weakened: string[];
 }

@@ -4,6 +4,7 @@ import { encryptedVolumes } from "./encrypted-volumes";
 import { imdsv2Required } from "./imdsv2-required";
 import { minFullNodesPerRegion } from "./min-full-nodes-per-region";
 import { minTwoAzs } from "./min-two-azs";
+import { minValidators } from "./min-validators";
 import { pinnedVersions } from "./pinned-versions";
 import { protectStateful } from "./protect-stateful";
 import { singleScalingOwner } from "./single-scaling-owner";
@@ -17,6 +18,7 @@ import { validatorsPrivate } from "./validators-private";
  */
 export const policies: Policies = [
     validatorRegionCap,
+    minValidators,
     minTwoAzs,
     minFullNodesPerRegion,
     approvedInstanceTypes,

@@ -1,4 +1,4 @@
-import { known } from "../../tools/plan/inputs";
+import { known } from "../../tools/harness/recorded";
 import { Made, runComponent } from "../helpers/component-run";
 
 let made: Made;

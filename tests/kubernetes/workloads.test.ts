@@ -1,6 +1,6 @@
 import { HPA_IGNORED_FIELDS } from "../../components/kubernetes/workloads";
 import type { RecordedResource } from "../../tools/harness/run-program";
-import { known } from "../../tools/plan/inputs";
+import { known } from "../../tools/harness/recorded";
 import { Made, runComponent } from "../helpers/component-run";
 
 // Update mode: outputs are known, so the kubeconfig, the Redis endpoint and the secret reach their consumers.

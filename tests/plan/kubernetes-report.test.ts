@@ -1,5 +1,5 @@
 import type { RecordedResource } from "../../tools/harness/run-program";
-import { attributeRegions } from "../../tools/plan/inputs";
+import { attributeRegions } from "../../tools/harness/recorded";
 import { clusterRows, kubernetesReport, workloadRows } from "../../tools/plan/kubernetes/report";
 import { runComponent } from "../helpers/component-run";
 

@@ -1,5 +1,5 @@
 import type { RecordedResource } from "../../harness/run-program";
-import { known, knownString } from "../inputs";
+import { known, knownString } from "../../harness/recorded";
 
 /*
  * The plan's Kubernetes section: per region, each EKS cluster (version,

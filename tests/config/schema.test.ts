@@ -31,7 +31,7 @@ describe("the stack files in the repository", () => {
         const ok = validateConfig(productionWith((c) => (c.kubernetesVersion = 1.34)));
         expect(ok.ok && ok.config.kubernetesVersion).toBe("1.34");
         expect(problems(productionWith((c) => (c.kubernetesVersion = 1.3)))).toEqual([
-            'virtengine:kubernetesVersion: must be an EKS Kubernetes version such as 1.33 (major.minor; quote it in YAML: "1.30")',
+            'virtengine:kubernetesVersion: must be an EKS Kubernetes version such as 1.33 (major.minor; quote it in YAML: "1.30") (got 1.3)',
         ]);
     });
 });

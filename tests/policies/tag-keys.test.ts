@@ -46,6 +46,10 @@ describe("the roles a region's components write", () => {
 
     it("make the pack see its full-node group and launch template as full nodes", () => {
         expect(kind(T.asg)).toEqual(["full-node"]);
-        expect(kind(T.launchTemplate)).toEqual(["full-node"]);
+        expect(kind(T.launchTemplate).sort()).toEqual(["full-node", "kubernetes"]);
+    });
+
+    it("make the pack see the EKS node group and its launch template as Kubernetes nodes", () => {
+        expect(kind("aws:eks/nodeGroup:NodeGroup")).toEqual(["kubernetes"]);
     });
 });

@@ -40,7 +40,7 @@ describe("a staging region's config keys", () => {
     });
 
     it("gives full nodes a data device of fullNodeVolumeGiB", () => {
-        const [template] = inv.ofType(T.launchTemplate);
+        const [template] = inv.ofType(T.launchTemplate).filter((t) => t.name.includes("full-node"));
         const devices = template.inputs.blockDeviceMappings as { deviceName: string; ebs: { volumeSize: number } }[];
         expect(devices.find((d) => d.deviceName === "/dev/sdf")?.ebs.volumeSize).toBe(333);
     });
@@ -52,7 +52,7 @@ describe("a staging region's config keys", () => {
     });
 
     it("keeps VPC flow logs for flowLogRetentionDays", () => {
-        const groups = inv.ofType("aws:cloudwatch/logGroup:LogGroup");
+        const groups = inv.ofType("aws:cloudwatch/logGroup:LogGroup").filter((g) => g.name.includes("flow-log"));
         expect(groups.map((g) => g.inputs.retentionInDays)).toEqual([30]);
     });
 

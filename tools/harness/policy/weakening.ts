@@ -38,6 +38,8 @@ export const SETTING_DIRECTIONS: Record<string, SettingDirection> = {
     "imdsv2-required.kubernetesMaxHopLimit": "max",
     "encrypted-volumes.requireCustomerManagedKey": "require",
     "validators-private.forbiddenCidrs": "deny-list",
+    "single-scaling-owner.allowedTriggerTypes": "allow-list",
+    "pinned-versions.floatingTags": "deny-list",
     "protect-stateful.additionalTypes": "deny-list",
 };
 

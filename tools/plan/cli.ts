@@ -70,8 +70,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
     // Documented in --help; the policy-config and compare work lands them.
     for (const [flag, given] of [
-        ["--policy-config", options.policyConfigFile],
-        ["--compare", options.compareFile],
+        ["--policy-config", options.policyConfig],
+        ["--compare", options.compare],
     ] as const) {
         if (given !== undefined) {
             printErrors([`${flag} is not available in this version of the plan yet`]);

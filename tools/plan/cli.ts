@@ -26,8 +26,7 @@ export const EXIT_INTERNAL = 3;
  * when npm started this very script, not when it is inherited from an outer
  * npm process (e.g. `npm test` spawning the plan).
  */
-function userCwd(): string {
-    const env = process.env;
+function userCwd(env: NodeJS.ProcessEnv): string {
     return env.npm_lifecycle_event === "plan" && env.INIT_CWD ? env.INIT_CWD : process.cwd();
 }
 
@@ -43,11 +42,16 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     try {
         return await main(argv, env);
     } catch (err) {
-        process.stderr.write(
-            `plan: internal error (a bug in the plan, not in your input): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-        );
+        reportInternalError(err);
         return EXIT_INTERNAL;
     }
+}
+
+/** An error that is the plan's fault: said as such, with its stack trace for the bug report. */
+function reportInternalError(err: unknown): void {
+    process.stderr.write(
+        `plan: internal error (a bug in the plan, not in your input): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -86,7 +90,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         projectDir: PROJECT_DIR,
         stack: options.stack,
         configFile: options.configFile,
-        cwd: userCwd(),
+        cwd: userCwd(env),
     });
     if (!stack.ok) {
         printErrors(stack.problems);
@@ -138,6 +142,14 @@ async function evaluatePolicies(
 }
 
 if (require.main === module) {
+    // What escapes run() (an error thrown in a callback, a promise nobody
+    // awaited) is a bug too: exit 3, not Node's default 1, which reads as a verdict.
+    const crash = (err: unknown) => {
+        reportInternalError(err);
+        process.exit(EXIT_INTERNAL);
+    };
+    process.on("uncaughtException", crash);
+    process.on("unhandledRejection", crash);
     void run(process.argv.slice(2)).then((code) => {
         process.exitCode = code;
     });

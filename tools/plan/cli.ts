@@ -143,13 +143,17 @@ async function evaluatePolicies(
 
 if (require.main === module) {
     // What escapes run() (an error thrown in a callback, a promise nobody
-    // awaited) is a bug too: exit 3, not Node's default 1, which reads as a verdict.
-    const crash = (err: unknown) => {
-        reportInternalError(err);
-        process.exit(EXIT_INTERNAL);
-    };
-    process.on("uncaughtException", crash);
-    process.on("unhandledRejection", crash);
+    // awaited) is a bug too: exit 3, not Node's default 1, which reads as a
+    // verdict. While another listener is on the event (the harness collects
+    // these from the program it runs, to fail the run with its own message),
+    // it is that listener's to handle.
+    for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+        process.on(event, (err: unknown) => {
+            if (process.listenerCount(event) > 1) return;
+            reportInternalError(err);
+            process.exit(EXIT_INTERNAL);
+        });
+    }
     void run(process.argv.slice(2)).then((code) => {
         process.exitCode = code;
     });

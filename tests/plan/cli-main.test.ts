@@ -55,15 +55,6 @@ describe("plan main()", () => {
         expect(lines.filter((l) => l.includes("put them after --"))).toHaveLength(1);
         expect(lines[1]).toMatch(/npm kept them: put them after --$/);
     });
-
-    it("refuses --compare and --policy-config until they are implemented, rather than ignore them", async () => {
-        await expect(main(["--compare", "base.json"], {})).resolves.toBe(2);
-        await expect(main(["--policy-config", "p.json"], {})).resolves.toBe(2);
-        expect(written(stderr)).toBe(
-            "--compare is not available in this version of the plan yet\n--policy-config is not available in this version of the plan yet\n",
-        );
-        expect(runProgram).not.toHaveBeenCalled();
-    });
 });
 
 describe("plan run(): the exit code of the whole command", () => {

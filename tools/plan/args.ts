@@ -10,9 +10,9 @@ export interface PlanOptions {
     /** A file in `Pulumi.<stack>.yaml` format to plan instead of the stack's own config. */
     configFile?: string;
     /** A policy config to run the pack with instead of `policies/config/<stack>.json`. */
-    policyConfigFile?: string;
+    policyConfig?: string;
     /** An earlier plan's `--format json` output to compare this plan against. */
-    compareFile?: string;
+    compare?: string;
     format: Format;
     help: boolean;
 }
@@ -66,7 +66,7 @@ export const FLAGS: readonly FlagSpec[] = [
     {
         name: "policy-config",
         value: "FILE",
-        option: "policyConfigFile",
+        option: "policyConfig",
         help: [
             "Run the policy pack with the policy config FILE instead of",
             "policies/config/<stack>.json; needed for a stack that has none.",
@@ -75,7 +75,7 @@ export const FLAGS: readonly FlagSpec[] = [
     {
         name: "compare",
         value: "PLAN.json",
-        option: "compareFile",
+        option: "compare",
         help: [
             "Also show what changes against an earlier plan printed with",
             "--format json: resources added, removed and changed, cost per",
@@ -192,16 +192,13 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     if (!(FORMATS as readonly string[]).includes(format)) {
         return { ok: false, error: `--format must be one of ${FORMATS.join(", ")} (got "${format}")` };
     }
+    // Each value flag's value under its option's name; flags not given are absent.
+    const fromFlags = Object.fromEntries(
+        FLAGS.filter((f) => f.value && given[f.name] !== undefined).map((f) => [f.option, given[f.name]]),
+    );
     return {
         ok: true,
-        options: {
-            stack,
-            configFile: given.config,
-            policyConfigFile: given["policy-config"],
-            compareFile: given.compare,
-            format: format as Format,
-            help: values.help === true,
-        },
+        options: { ...fromFlags, stack, format: format as Format, help: values.help === true },
     };
 }
 

@@ -77,7 +77,9 @@ const capped = (lines: string[]) =>
 export function comparisonMarkdown(c: PlanComparison): string[] {
     const lines = [`**Changes ${cell(comparisonSummary(c))}**`, ""];
     const resources = resourceLines(c);
-    if (resources.length > 0) lines.push("```diff", ...capped(resources.map((l) => l.replace(/`/g, "'"))), "```", "");
+    if (!c.resources) lines.push(`_${cell(resources[0])}._`, "");
+    else if (resources.length > 0)
+        lines.push("```diff", ...capped(resources.map((l) => l.replace(/`/g, "'"))), "```", "");
     lines.push(
         `| ${COST_HEADERS.join(" | ")} |`,
         `| ${COST_NUMERIC.map((n) => (n ? "---:" : "---")).join(" | ")} |`,

@@ -39,9 +39,9 @@ describe("the comparison, rendered", () => {
 
     it("text: each resource with its sign and changed inputs, the cost table, new findings; within 100 columns", () => {
         const text = comparisonText(comparison()).join("\n");
-        expect(text).toContain(`  + ${URN}-0`);
-        expect(text).toContain(`  - ${URN}-old`);
-        expect(text.replace(/\n {4}/g, " ")).toContain(`  ~ ${URN} (maxSize, minSize)`);
+        expect(text).toContain("  + us-east-1-full-node-asg-0 (aws:autoscaling:Group)\n");
+        expect(text).toContain("  - us-east-1-full-node-asg-old (aws:autoscaling:Group)\n");
+        expect(text).toContain("  ~ us-east-1-full-node-asg (aws:autoscaling:Group): maxSize, minSize\n");
         expect(text).toMatch(/^us-east-1\s+\$600\.00\s+\$834\.50\s+\+\$234\.50$/m);
         expect(text).toMatch(/^eu-west-1\s+\$400\.00\s+\$400\.00\s+\$0\.00$/m);
         expect(text).toMatch(/^total\s+\$1,000\.00\s+\$1,234\.50\s+\+\$234\.50$/m);
@@ -51,7 +51,8 @@ describe("the comparison, rendered", () => {
 
     it("markdown: resources in a diff block, cut to a limit in a comment", () => {
         const markdown = comparisonMarkdown(comparison(MARKDOWN_LIST_LIMIT + 50)).join("\n");
-        expect(markdown).toContain("```diff\n+ ");
+        expect(markdown).toContain(`\`\`\`diff\n+ ${URN}-0\n`);
+        expect(comparisonMarkdown(comparison()).join("\n")).toContain(`~ ${URN}: maxSize, minSize\n`);
         expect(markdown.split("\n").filter((l) => /^[+~-] urn:/.test(l))).toHaveLength(MARKDOWN_LIST_LIMIT);
         expect(markdown).toContain(`... ${MARKDOWN_LIST_LIMIT + 50 + 2 - MARKDOWN_LIST_LIMIT} more`);
         expect(markdown).toContain("| us-east-1 | $600.00 | $834.50 | +$234.50 |");

@@ -2,7 +2,6 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-
 import { USAGE } from "../../tools/plan/args";
 
 const REPO = path.resolve(__dirname, "../..");

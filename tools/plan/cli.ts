@@ -1,16 +1,17 @@
 import * as path from "node:path";
-import { parseArgs, USAGE } from "./args";
+import { flagsNpmSwallowed, helpText, NPM_STRAY_HINT, parseArgs, USAGE } from "./args";
 import type { RecordedResource } from "../harness/run-program";
 import { createProgress } from "./progress";
 import type { PlanReport, PolicyReport } from "./report";
 
 /**
- * `npm run plan -- [--stack S] [--config FILE] [--format text|json|markdown]`:
- * runs the real program under mocks, with no cloud credentials and no Pulumi
- * CLI, and reports what it would create.
+ * `npm run plan -- [flags]` (see `--help`, built in args.ts): runs the real
+ * program under mocks, with no cloud credentials and no Pulumi CLI, and
+ * reports what it would create.
  *
  * Exit codes: 0 clean; 1 mandatory policy violations; 2 invalid input (CLI
- * arguments, files, config); 3 an internal error (with its stack trace).
+ * arguments, files, config), one line per problem and no stack trace; 3 an
+ * internal error (with its stack trace).
  */
 
 const PROJECT_DIR = path.resolve(__dirname, "../..");
@@ -34,15 +35,38 @@ function userCwd(): string {
 // Plain lines, so a config problem reads `virtengine:regions[0].cidr: ...` as the program prints it.
 const printErrors = (lines: readonly string[]) => process.stderr.write(lines.map((l) => `${l}\n`).join(""));
 
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * The whole command: `main`, with any error it did not expect turned into
+ * exit code 3 and its stack trace, so that a bug never looks like a verdict
+ * (1) or like the user's mistake (2).
+ */
+export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+    try {
+        return await main(argv, env);
+    } catch (err) {
+        process.stderr.write(
+            `plan: internal error (a bug in the plan, not in your input): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+        );
+        return EXIT_INTERNAL;
+    }
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+    // Checked before the arguments: a flag npm kept leaves its value behind as a stray argument.
+    const swallowed = flagsNpmSwallowed(env);
+    if (swallowed.length > 0) {
+        printErrors([...swallowed, USAGE]);
+        return EXIT_INPUT;
+    }
     const parsed = parseArgs(argv);
     if (!parsed.ok) {
-        printErrors([parsed.error, USAGE]);
+        const underNpm = env.npm_lifecycle_event !== undefined;
+        printErrors([parsed.error, ...(parsed.stray && underNpm ? [NPM_STRAY_HINT] : []), USAGE]);
         return EXIT_INPUT;
     }
     const options = parsed.options;
     if (options.help) {
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(helpText());
         return EXIT_OK;
     }
 
@@ -62,13 +86,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     // Every input is checked before the program runs, so a mistake answers in well under a second.
     const { readStackPolicyConfig } = await import("../harness/policy/evaluate");
-    const policyConfig = readStackPolicyConfig(stack.stack, options.policyConfig, cwd);
+    const policyConfig = readStackPolicyConfig(stack.stack, options.policyConfigFile, cwd);
     if (!policyConfig.ok) {
         printErrors(policyConfig.problems);
         return EXIT_INPUT;
     }
     const { readPlanFile } = await import("./compare/read-plan");
-    const base = options.compare === undefined ? undefined : readPlanFile(options.compare, cwd);
+    const base = options.compareFile === undefined ? undefined : readPlanFile(options.compareFile, cwd);
     if (base && !base.ok) {
         printErrors(base.problems);
         return EXIT_INPUT;
@@ -80,9 +104,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     const { runProgram } = await import("../harness/run-program");
     const { buildInventory } = await import("./inventory");
     const { render } = await import("./render");
+    const { previewSteps } = await import("./steps");
     let run;
     try {
-        run = await runProgram({ project: stack.project, stack: stack.stack, config: stack.engineConfig });
+        run = await runProgram({
+            project: stack.project,
+            stack: stack.stack,
+            config: stack.engineConfig,
+            secretKeys: stack.secretKeys,
+        });
     } catch (err) {
         progress.done();
         // The program's own config check (RunError) and component checks
@@ -108,6 +138,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         return EXIT_INPUT;
     }
     report.policies = policies.report;
+    report.steps = previewSteps(run.resources);
     if (base?.ok) {
         const { comparePlans } = await import("./compare/compare");
         const { parsePlan } = await import("./compare/read-plan");
@@ -138,15 +169,7 @@ async function evaluatePolicies(
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then(
-        (code) => {
-            process.exitCode = code;
-        },
-        (err: unknown) => {
-            process.stderr.write(
-                `plan: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-            );
-            process.exitCode = EXIT_INTERNAL;
-        },
-    );
+    void run(process.argv.slice(2)).then((code) => {
+        process.exitCode = code;
+    });
 }

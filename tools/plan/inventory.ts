@@ -1,6 +1,6 @@
 import type { ProgramRun, RecordedResource } from "../harness/run-program";
 import { TAG_ROLE, TAG_VOTING_POWER, TAG_ZONE } from "../../components/common/tags";
-import { attributeRegions, known, knownString, tagsOf } from "./inputs";
+import { attributeRegions, known, knownString, tagsOf } from "../harness/recorded";
 import { estimateMonthlyCost } from "./cost/estimate";
 import { PRICE_SOURCE, PRICES_AS_OF } from "./cost/prices";
 import { regionLoss } from "./region-loss";

@@ -6,6 +6,8 @@ import type { PlanComparison } from "./compare/compare";
  * policies, region loss fill in the fields that are null or empty today), so
  * add fields rather than rename them.
  */
+import type { PreviewStep } from "./steps";
+
 export interface PlanReport {
     project: string;
     stack: string;
@@ -32,6 +34,12 @@ export interface PlanReport {
     regionLoss: Record<string, RegionLossReport>;
     /** Things the plan could not determine (unknown inputs), one sentence each. */
     warnings: string[];
+    /**
+     * What `pulumi preview --json` lists as `steps`: one create per resource,
+     * secrets as "[secret]", unknowns as the engine's unknown marker. Set by
+     * the CLI; only the JSON format prints it.
+     */
+    steps?: PreviewStep[];
     /** With `--compare PLAN.json`: what changes from that plan to this one. */
     comparison?: PlanComparison;
 }

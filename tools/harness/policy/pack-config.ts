@@ -43,8 +43,9 @@ const levels = ENFORCEMENT_LEVELS.join(", ");
 export const MAX_POLICY_CONFIG_BYTES = 1024 * 1024;
 
 /**
- * Reads a policy config file; a missing file is `undefined` (the pack's own
- * defaults apply), unreadable JSON is a problem naming the file.
+ * Reads a policy config file; a missing file is `undefined` (the caller
+ * decides: the plan refuses a stack without one), anything else unreadable
+ * is a problem naming the file.
  */
 export function readPackConfigFile(
     file: string,

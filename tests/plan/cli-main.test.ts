@@ -55,6 +55,13 @@ describe("plan main()", () => {
         expect(lines.filter((l) => l.includes("put them after --"))).toHaveLength(1);
         expect(lines[1]).toMatch(/npm kept them: put them after --$/);
     });
+
+    it("checks the --compare and --policy-config files before the program runs, naming each", async () => {
+        await expect(main(["--compare", "base.json"], {})).resolves.toBe(2);
+        await expect(main(["--policy-config", "p.json"], {})).resolves.toBe(2);
+        expect(written(stderr)).toBe("--compare base.json: no such file\n--policy-config p.json: no such file\n");
+        expect(runProgram).not.toHaveBeenCalled();
+    });
 });
 
 describe("plan run(): the exit code of the whole command", () => {

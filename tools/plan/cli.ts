@@ -143,6 +143,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
     report.policies = policies.report;
     report.steps = previewSteps(run.resources);
+    // After the steps: the comparison reads resources from them.
     if (base?.ok) {
         const { comparePlans } = await import("./compare/compare");
         const { parsePlan } = await import("./compare/read-plan");

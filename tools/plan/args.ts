@@ -1,4 +1,5 @@
 import { parseArgs as nodeParseArgs } from "node:util";
+import { WIDTH } from "./text";
 
 /** Output formats of the plan: a terminal table, one JSON object for tools, or a PR comment. */
 export const FORMATS = ["text", "json", "markdown"] as const;
@@ -88,26 +89,24 @@ export const FLAGS: readonly FlagSpec[] = [
 const flagName = (flag: FlagSpec) =>
     `${flag.short ? `-${flag.short}, ` : ""}--${flag.name}${flag.value ? ` ${flag.value}` : ""}`;
 
-/** Widest line the plan prints for a person to read. */
-export const TEXT_COLUMNS = 100;
-
-/** The usage synopsis, every flag, wrapped under `npm run plan --` to fit TEXT_COLUMNS. */
+/** The usage synopsis, every flag, wrapped under `npm run plan --` to fit WIDTH. */
 export const USAGE = wrapWords(
     "usage: npm run plan --",
     FLAGS.map((f) => (f.value ? `[--${f.name} ${f.value}]` : `[--${f.name}]`)),
 );
 
+/** Wraps whole flag synopses (`[--stack NAME]` never split), unlike text.ts's `wrap`. */
 function wrapWords(head: string, words: readonly string[]): string {
     const lines = [head];
     for (const word of words) {
         const last = lines.length - 1;
-        if (lines[last].length + 1 + word.length <= TEXT_COLUMNS) lines[last] += ` ${word}`;
+        if (lines[last].length + 1 + word.length <= WIDTH) lines[last] += ` ${word}`;
         else lines.push(`${" ".repeat(head.length)} ${word}`);
     }
     return lines.join("\n");
 }
 
-/** `--help`: every flag, format and exit code. Lines fit TEXT_COLUMNS. */
+/** `--help`: every flag, format and exit code. Lines fit WIDTH. */
 export function helpText(): string {
     const column = Math.max(...FLAGS.map((f) => flagName(f).length)) + 4;
     const flags = FLAGS.flatMap((flag) =>

@@ -1,11 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions } from "../common/child-options";
-import { mergeTags, TAG_ROLE, type Tags } from "../common/tags";
+import { mergeTags, ROLE, TAG_ROLE, type Tags } from "../common/tags";
 import type { NodeGroupSize } from "./scaling-plan";
 
 /** The role tag the pack reads to treat an instance or launch template as a Kubernetes node. */
-export const KUBERNETES_NODE_ROLE = "kubernetes-node";
+export const KUBERNETES_NODE_ROLE = ROLE.kubernetesNode;
 
 export interface KubernetesNodeGroupArgs {
     provider: aws.Provider;

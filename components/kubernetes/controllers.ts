@@ -41,7 +41,13 @@ export class ClusterControllers extends pulumi.ComponentResource {
             parent: this,
             provider: args.provider,
         });
-        const release = (role: string, chart: PinnedChart, namespace: string, values: Record<string, unknown>) =>
+        const release = (
+            role: string,
+            chart: PinnedChart,
+            namespace: string,
+            values: Record<string, unknown>,
+            after: pulumi.Resource[] = [],
+        ) =>
             new k8s.helm.v3.Release(
                 `${name}-${role}`,
                 {
@@ -56,7 +62,7 @@ export class ClusterControllers extends pulumi.ComponentResource {
                     timeout: 900,
                     values,
                 },
-                child({ dependsOn: args.dependsOn }),
+                child({ dependsOn: [...args.dependsOn, ...after] }),
             );
 
         const keda = release("keda", CHARTS.keda, KEDA_NAMESPACE, {
@@ -87,22 +93,32 @@ export class ClusterControllers extends pulumi.ComponentResource {
             grafana: { sidecar: { dashboards: { enabled: true, label: "grafana_dashboard", labelValue: "1" } } },
         });
 
-        const adapter = release("prometheus-adapter", CHARTS.prometheusAdapter, MONITORING_NAMESPACE, {
-            prometheus: { url: `http://${KUBE_PROMETHEUS_RELEASE}-prometheus.${MONITORING_NAMESPACE}.svc`, port: 9090 },
-            rules: {
-                default: false,
-                custom: [
-                    {
-                        seriesQuery: 'http_requests_total{namespace!="",pod!=""}',
-                        resources: { overrides: { namespace: { resource: "namespace" }, pod: { resource: "pod" } } },
-                        name: { matches: "^http_requests_total$", as: "http_requests_per_second" },
-                        metricsQuery: "sum(rate(<<.Series>>{<<.LabelMatchers>>}[2m])) by (<<.GroupBy>>)",
-                    },
-                ],
+        // After kube-prometheus-stack: it queries that Prometheus, in the namespace that release creates.
+        release(
+            "prometheus-adapter",
+            CHARTS.prometheusAdapter,
+            MONITORING_NAMESPACE,
+            {
+                prometheus: {
+                    url: `http://${KUBE_PROMETHEUS_RELEASE}-prometheus.${MONITORING_NAMESPACE}.svc`,
+                    port: 9090,
+                },
+                rules: {
+                    default: false,
+                    custom: [
+                        {
+                            seriesQuery: 'http_requests_total{namespace!="",pod!=""}',
+                            resources: {
+                                overrides: { namespace: { resource: "namespace" }, pod: { resource: "pod" } },
+                            },
+                            name: { matches: "^http_requests_total$", as: "http_requests_per_second" },
+                            metricsQuery: "sum(rate(<<.Series>>{<<.LabelMatchers>>}[2m])) by (<<.GroupBy>>)",
+                        },
+                    ],
+                },
             },
-        });
-        // Needs the Prometheus it queries.
-        void adapter;
+            [monitoring],
+        );
 
         new k8s.core.v1.ConfigMap(
             `${name}-scaling-dashboard`,

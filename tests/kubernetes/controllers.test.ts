@@ -61,6 +61,11 @@ describe("ClusterControllers", () => {
         expect(release.inputs.version).toMatch(/^\d+\.\d+\.\d+$/);
     });
 
+    it("installs prometheus-adapter after the Prometheus it queries", () => {
+        const monitoring = made.one(RELEASE, "-kube-prometheus-stack");
+        expect(made.one(RELEASE, "-prometheus-adapter").dependencies).toContain(monitoring.urn);
+    });
+
     it("makes Prometheus select the alert rules by the label they carry", () => {
         const values = made.one(RELEASE, "-kube-prometheus-stack").inputs.values as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
         expect(values.prometheus.prometheusSpec.ruleSelector).toEqual({

@@ -12,4 +12,8 @@ module.exports = {
     },
     // Whole-stack runs build hundreds of resources under mocks.
     testTimeout: 60000,
+    // Jest's default is one worker fewer than the cores: on a 2-core machine one
+    // worker, every file in turn. The main process only collects results, so
+    // a worker per core halves the wall time there.
+    maxWorkers: "100%",
 };

@@ -1,11 +1,13 @@
 import type { Policies } from "@pulumi/policy";
 import { approvedInstanceTypes } from "./approved-instance-types";
+import { backupsMultiRegion } from "./backups-multi-region";
 import { encryptedVolumes } from "./encrypted-volumes";
 import { imdsv2Required } from "./imdsv2-required";
 import { minFullNodesPerRegion } from "./min-full-nodes-per-region";
 import { minTwoAzs } from "./min-two-azs";
 import { protectStateful } from "./protect-stateful";
 import { validatorRegionCap } from "./validator-region-cap";
+import { validatorSafeReplacement } from "./validator-safe-replacement";
 import { validatorsPrivate } from "./validators-private";
 
 /**
@@ -21,5 +23,7 @@ export const policies: Policies = [
     imdsv2Required,
     encryptedVolumes,
     validatorsPrivate,
+    validatorSafeReplacement,
+    backupsMultiRegion,
     protectStateful,
 ];

@@ -22,6 +22,8 @@ export interface RecordedResource {
     inputs: Record<string, unknown>;
     protect: boolean;
     ignoreChanges: string[];
+    /** The `deleteBeforeReplace` option; absent when false. */
+    deleteBeforeReplace?: boolean;
     dependencies: string[];
     /** For each input, the URNs it was computed from. */
     propertyDependencies: Record<string, string[]>;
@@ -115,6 +117,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
                     inputs,
                     protect: req.getProtect() === true,
                     ignoreChanges: req.getIgnorechangesList(),
+                    ...(req.getDeletebeforereplace() === true ? { deleteBeforeReplace: true } : {}),
                     dependencies: req.getDependenciesList(),
                     propertyDependencies,
                 });

@@ -15,6 +15,7 @@ function options(r: RecordedResource): analyzer.AnalyzerResourceOptions {
     const opts = new analyzer.AnalyzerResourceOptions();
     opts.setProtect(r.protect);
     opts.setIgnorechangesList(r.ignoreChanges);
+    opts.setDeletebeforereplace(r.deleteBeforeReplace === true);
     if (r.parent) opts.setParent(r.parent);
     return opts;
 }

@@ -1,10 +1,14 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { nodeKindOf } from "./lib/nodes";
-import { dependenciesOf, isValidator, list, obj, str, tagsOf } from "./lib/read";
+import { dependenciesOf, isValidator, list, obj, str, tagsOf, withDefaults } from "./lib/read";
 import { T } from "./lib/types";
 
-/** Inputs whose change would otherwise replace a validator instance. */
-const MUST_IGNORE = ["ami", "userData"] as const;
+export interface ValidatorSafeReplacementConfig {
+    /** Inputs a validator instance must list in ignoreChanges (changes to them replace an instance). */
+    mustIgnore: string[];
+}
+
+export const VALIDATOR_SAFE_REPLACEMENT_DEFAULTS: ValidatorSafeReplacementConfig = { mustIgnore: ["ami", "userData"] };
 
 /**
  * Two machines running one validator key double-sign: the validator is
@@ -24,7 +28,22 @@ export const validatorSafeReplacement: StackValidationPolicy = {
     description:
         "Validators are never in an ASG or launch template, are protected or delete-before-replace, ignore ami and userData, and no backup selection targets a validator instance.",
     enforcementLevel: "mandatory",
+    configSchema: {
+        properties: {
+            mustIgnore: {
+                type: "array",
+                items: { type: "string", minLength: 1 },
+                default: VALIDATOR_SAFE_REPLACEMENT_DEFAULTS.mustIgnore,
+                description:
+                    "Inputs every validator instance must list in ignoreChanges (a change to them replaces it).",
+            },
+        },
+    },
     validateStack: (args, reportViolation) => {
+        const { mustIgnore } = withDefaults(
+            args.getConfig<ValidatorSafeReplacementConfig>(),
+            VALIDATOR_SAFE_REPLACEMENT_DEFAULTS,
+        );
         const resources = args.resources;
         const validators = resources.filter(isValidator);
 
@@ -61,7 +80,7 @@ export const validatorSafeReplacement: StackValidationPolicy = {
                 );
             }
             const ignored = new Set(v.opts.ignoreChanges ?? []);
-            const missing = MUST_IGNORE.filter((k) => !ignored.has(k));
+            const missing = mustIgnore.filter((k) => !ignored.has(k));
             if (missing.length > 0) {
                 reportViolation(
                     `validator ${v.name} does not ignore changes to ${missing.join(" and ")}: a new image or boot ` +

@@ -9,6 +9,8 @@ const DESIGN_TABLE = {
     "imdsv2-required": "mandatory",
     "encrypted-volumes": "mandatory",
     "validators-private": "mandatory",
+    "validator-safe-replacement": "mandatory",
+    "backups-multi-region": "mandatory",
     "protect-stateful": "advisory",
 };
 

@@ -1,6 +1,6 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { nodeKindOf } from "./lib/nodes";
-import { dependenciesOf, isValidator, list, obj, str, tagsOf, withDefaults } from "./lib/read";
+import { dependenciesOf, hasUnknownItems, isValidator, list, obj, str, tagsOf, withDefaults } from "./lib/read";
 import { T } from "./lib/types";
 
 export interface ValidatorSafeReplacementConfig {
@@ -151,7 +151,10 @@ function canMatchInstance(pattern: string): boolean {
 function selectedValidators(s: PolicyResource, validators: readonly PolicyResource[]): PolicyResource[] {
     const named = new Set(dependenciesOf(s, "resources", T.instance).map((d) => d.urn));
     const patterns = list(s.props, "resources").filter((p): p is string => typeof p === "string");
-    const coversInstances = patterns.length === 0 || patterns.some(canMatchInstance);
+    // Resources computed from other resources (unknown in a preview) are judged by what they came from.
+    const coversInstances = hasUnknownItems(s.props, "resources")
+        ? patterns.some(canMatchInstance)
+        : patterns.length === 0 || patterns.some(canMatchInstance);
     const selectionTags = list(s.props, "selectionTags").flatMap((t) => {
         const tag = t as Record<string, unknown>;
         const type = str(tag, "type");

@@ -4,12 +4,17 @@ import { attributeRegions, known, knownString, tagsOf } from "./inputs";
 import { estimateMonthlyCost } from "./cost/estimate";
 import { PRICE_SOURCE, PRICES_AS_OF } from "./cost/prices";
 import { regionLoss } from "./region-loss";
+import { withDisasterRecovery } from "./dr/report";
 import type { PlanReport, RegionReport, ResourceCounts } from "./report";
 
 /** What the inventory needs from the validated config (a `NetworkConfig` fits). */
 export interface InventoryConfig {
     environment: string;
     regions: readonly { name: string; role: string; zones: readonly string[] }[];
+    /** Full-node data volume size: the restore estimate's archive size is assumed from it. Default 500. */
+    fullNodeVolumeGiB?: number;
+    /** Validator data volume size, for the backup cost note. Default 1000. */
+    validatorVolumeGiB?: number;
 }
 
 const VALIDATOR_TYPE = "aws:ec2/instance:Instance";
@@ -109,7 +114,7 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
     }
     unattributed.resourcesByType = sortedKeys(unattributed.resourcesByType);
 
-    return {
+    const report: PlanReport = {
         project: run.project,
         stack: run.stack,
         environment: config.environment,
@@ -132,6 +137,7 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
         regionLoss: regionLoss(regions, { validators, votingPower: totalVotingPower }),
         warnings,
     };
+    return withDisasterRecovery(report, run.resources, config);
 }
 
 /** Voting power from the tag, default 1 as the policy pack reads it. */

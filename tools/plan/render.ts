@@ -1,6 +1,7 @@
 import type { Format } from "./args";
 import { resourceName } from "./policy-report";
 import type { PlanReport, PolicyViolation } from "./report";
+import { DR_LOSS_HEADERS, drLossCells, drNotes } from "./dr/render";
 
 /** GitHub rejects comments over 65,536 characters; stay well below it. */
 export const MARKDOWN_LIMIT = 60000;
@@ -120,8 +121,8 @@ const REGION_HEADERS = [
 ];
 const REGION_NUMERIC = [false, false, true, true, true, false, true, false, true, true];
 
-const LOSS_HEADERS = ["region lost", "validators online", "voting power online", "quorum (> 2/3)"];
-const LOSS_NUMERIC = [false, true, true, false];
+const LOSS_HEADERS = ["region lost", "validators online", "voting power online", "quorum (> 2/3)", ...DR_LOSS_HEADERS];
+const LOSS_NUMERIC = [false, true, true, false, ...DR_LOSS_HEADERS.map(() => true)];
 
 function lossRows(report: PlanReport): string[][] {
     return Object.entries(report.regionLoss).map(([name, loss]) => [
@@ -129,6 +130,7 @@ function lossRows(report: PlanReport): string[][] {
         String(loss.validatorsOnline),
         percent(loss.onlineShare),
         loss.quorum ? "kept" : "LOST: chain halts",
+        ...drLossCells(loss),
     ]);
 }
 
@@ -177,6 +179,7 @@ export function renderText(report: PlanReport): string {
         "",
         `If a region goes down (${lossSummary(report)}):`,
         textTable(LOSS_HEADERS, lossRows(report), LOSS_NUMERIC),
+        ...drNotes(report),
         "",
     ];
     if (policies.evaluated) {
@@ -259,7 +262,10 @@ export function renderMarkdown(report: PlanReport): string {
         REGION_NUMERIC,
         ["", costNote(report)],
     );
-    fold(`Region loss: ${lossSummary(report)}`, LOSS_HEADERS, lossRows(report), LOSS_NUMERIC);
+    fold(`Region loss: ${lossSummary(report)}`, LOSS_HEADERS, lossRows(report), LOSS_NUMERIC, [
+        "",
+        ...drNotes(report).map((n) => `- ${cell(n)}`),
+    ]);
     const types = typeTable(report);
     fold(
         `${types.rows.length} resource types`,

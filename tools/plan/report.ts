@@ -1,3 +1,6 @@
+import type { RestoreAssumptions } from "./dr/assumptions";
+import type { BackupPlacement, RegionLossDr } from "./dr/drill";
+
 /**
  * The offline plan's report: what `--format json` prints and the other
  * formats render. Field names are an interface for CI and later issues (cost,
@@ -26,6 +29,8 @@ export interface PlanReport {
     policies: PolicyReport;
     /** For each region (config order): what is left if that region goes down. */
     regionLoss: Record<string, RegionLossReport>;
+    /** Where backups are kept, and the restore estimate's labelled assumptions (tools/plan/dr). */
+    disasterRecovery?: { placement: BackupPlacement; assumptions: RestoreAssumptions };
     /** Things the plan could not determine (unknown inputs), one sentence each. */
     warnings: string[];
 }
@@ -62,7 +67,7 @@ export interface CostReport {
     notes: string[];
 }
 
-export interface RegionLossReport {
+export interface RegionLossReport extends Partial<RegionLossDr> {
     /** Voting power still online without this region, over the total, rounded to 4 places. */
     onlineShare: number;
     /** True when more than 2/3 of voting power stays online: the chain keeps committing blocks. */

@@ -121,8 +121,17 @@ const REGION_HEADERS = [
 ];
 const REGION_NUMERIC = [false, false, true, true, true, false, true, false, true, true];
 
-const LOSS_HEADERS = ["region lost", "validators online", "voting power online", "quorum (> 2/3)", ...DR_LOSS_HEADERS];
-const LOSS_NUMERIC = [false, true, true, false, ...DR_LOSS_HEADERS.map(() => true)];
+const LOSS_HEADERS = ["region lost", "validators online", "voting power online", "quorum (> 2/3)"];
+const LOSS_NUMERIC = [false, true, true, false];
+
+/** The loss table's columns: the disaster-recovery drill's too when the stack builds backups. */
+function lossColumns(report: PlanReport): { headers: string[]; numeric: boolean[] } {
+    if (report.disasterRecovery === undefined) return { headers: LOSS_HEADERS, numeric: LOSS_NUMERIC };
+    return {
+        headers: [...LOSS_HEADERS, ...DR_LOSS_HEADERS],
+        numeric: [...LOSS_NUMERIC, ...DR_LOSS_HEADERS.map(() => true)],
+    };
+}
 
 function lossRows(report: PlanReport): string[][] {
     return Object.entries(report.regionLoss).map(([name, loss]) => [
@@ -130,7 +139,7 @@ function lossRows(report: PlanReport): string[][] {
         String(loss.validatorsOnline),
         percent(loss.onlineShare),
         loss.quorum ? "kept" : "LOST: chain halts",
-        ...drLossCells(loss),
+        ...(report.disasterRecovery === undefined ? [] : drLossCells(loss)),
     ]);
 }
 
@@ -178,7 +187,7 @@ export function renderText(report: PlanReport): string {
         textTable(REGION_HEADERS, regionRows(report), REGION_NUMERIC),
         "",
         `If a region goes down (${lossSummary(report)}):`,
-        textTable(LOSS_HEADERS, lossRows(report), LOSS_NUMERIC),
+        textTable(lossColumns(report).headers, lossRows(report), lossColumns(report).numeric),
         ...drNotes(report),
         "",
     ];
@@ -262,10 +271,13 @@ export function renderMarkdown(report: PlanReport): string {
         REGION_NUMERIC,
         ["", costNote(report)],
     );
-    fold(`Region loss: ${lossSummary(report)}`, LOSS_HEADERS, lossRows(report), LOSS_NUMERIC, [
-        "",
-        ...drNotes(report).map((n) => `- ${cell(n)}`),
-    ]);
+    fold(
+        `Region loss: ${lossSummary(report)}`,
+        lossColumns(report).headers,
+        lossRows(report),
+        lossColumns(report).numeric,
+        ["", ...drNotes(report).map((n) => `- ${cell(n)}`)],
+    );
     const types = typeTable(report);
     fold(
         `${types.rows.length} resource types`,

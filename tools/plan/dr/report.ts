@@ -23,6 +23,16 @@ export function withDisasterRecovery(
         report.regionLoss[name] = { ...report.regionLoss[name], ...dr };
     }
     report.disasterRecovery = { placement, assumptions: drill.assumptions };
+    for (const [lost, dr] of Object.entries(drill.loss)) {
+        for (const [region, left] of Object.entries(dr.witnesses.byRegion)) {
+            if (left < 2) {
+                report.warnings.push(
+                    `losing ${lost} would leave full nodes in ${region} ${left} state-sync witness${left === 1 ? "" : "es"}; ` +
+                        `CometBFT needs 2: list RPC servers outside ${lost} in virtengine:stateSyncRpcServers`,
+                );
+            }
+        }
+    }
     const primary = config.regions.find((r) => r.role === "primary")?.name ?? regions[0];
     const writesTo = Object.fromEntries(
         placement.snapshotters.map((r) => [r, placement.chainArchives.includes(r) ? r : primary]),

@@ -4,6 +4,7 @@ import { childOptions } from "../common/child-options";
 import {
     BACKUP_CLASS_VALIDATOR_VOLUME,
     mergeTags,
+    ROLE,
     TAG_BACKUP,
     TAG_ROLE,
     TAG_VOTING_POWER,
@@ -86,7 +87,7 @@ export class ValidatorFleet extends pulumi.ComponentResource {
                 throw new pulumi.ResourceError(`${name}: no private subnet for zone ${zone}`, this);
             }
             const nodeName = `${name}-${ordinal}-${zone}`;
-            const nodeTags: Tags = { [TAG_ROLE]: "validator", [TAG_VOTING_POWER]: votingPower, [TAG_ZONE]: zone };
+            const nodeTags: Tags = { [TAG_ROLE]: ROLE.validator, [TAG_VOTING_POWER]: votingPower, [TAG_ZONE]: zone };
 
             const instance = new aws.ec2.Instance(
                 nodeName,
@@ -111,7 +112,7 @@ export class ValidatorFleet extends pulumi.ComponentResource {
                     },
                     userData: args.userData,
                     tags: mergeTags(nodeName, args.tags, nodeTags),
-                    volumeTags: mergeTags(`${nodeName}-root`, args.tags, { [TAG_ROLE]: "validator" }),
+                    volumeTags: mergeTags(`${nodeName}-root`, args.tags, { [TAG_ROLE]: ROLE.validator }),
                 },
                 // A new image release or boot script must not replace a validator:
                 // upgrades are done in place by operators, one validator at a time.
@@ -139,7 +140,7 @@ export class ValidatorFleet extends pulumi.ComponentResource {
                     // AWS Backup selects validator data by this tag: volumes, never instances
                     // (restoring an instance would boot a second signer).
                     tags: mergeTags(`${nodeName}-data`, args.tags, {
-                        [TAG_ROLE]: "validator",
+                        [TAG_ROLE]: ROLE.validator,
                         [TAG_ZONE]: zone,
                         [TAG_BACKUP]: BACKUP_CLASS_VALIDATOR_VOLUME,
                     }),

@@ -1,5 +1,5 @@
 import type { RecordedResource } from "../../harness/run-program";
-import { known, knownString, regionOfCustom, tagsOf } from "../inputs";
+import { known, knownString, regionOfCustom, tagsOf, TYPES } from "../../harness/recorded";
 import {
     DOCUMENTED_RTO_MINUTES,
     fullNodeRestoreMinutes,
@@ -16,12 +16,12 @@ import {
  * when a class is left in fewer than two regions.
  */
 
-const BUCKET = "aws:s3/bucket:Bucket";
-const PLAN = "aws:backup/plan:Plan";
-const SELECTION = "aws:backup/selection:Selection";
-const VAULT = "aws:backup/vault:Vault";
-const TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
-const GROUP = "aws:autoscaling/group:Group";
+const BUCKET = TYPES.bucket;
+const PLAN = TYPES.backupPlan;
+const SELECTION = TYPES.backupSelection;
+const VAULT = TYPES.backupVault;
+const TEMPLATE = TYPES.launchTemplate;
+const GROUP = TYPES.autoScalingGroup;
 
 /** Where each backup class is kept, as built. */
 export interface BackupPlacement {
@@ -73,7 +73,7 @@ export function backupPlacement(resources: readonly RecordedResource[]): BackupP
     const chainArchives = sorted(
         resources
             .filter((r) => r.type === BUCKET && tagsOf(r)["virtengine:backup"] === "chain-state")
-            .map(regionOfCustom)
+            .map((r) => regionOfCustom(r))
             .filter((r): r is string => r !== undefined),
     );
     const selectedPlans = new Set(
@@ -86,14 +86,14 @@ export function backupPlacement(resources: readonly RecordedResource[]): BackupP
         const vaults = (plan.propertyDependencies.rules ?? [])
             .map((urn) => byUrn.get(urn))
             .filter((v): v is RecordedResource => v?.type === VAULT)
-            .map(regionOfCustom)
+            .map((r) => regionOfCustom(r))
             .filter((r): r is string => r !== undefined);
         validatorVolumes[region] = sorted([...(validatorVolumes[region] ?? []), region, ...vaults]);
     }
     const snapshotters = sorted(
         resources
             .filter((r) => r.type === GROUP && tagsOf(r)["virtengine:role"] === "snapshotter")
-            .map(regionOfCustom)
+            .map((r) => regionOfCustom(r))
             .filter((r): r is string => r !== undefined),
     );
     return { chainArchives, validatorVolumes, snapshotters };

@@ -39,6 +39,10 @@ export const SETTING_DIRECTIONS: Record<string, SettingDirection> = {
     "encrypted-volumes.requireCustomerManagedKey": "require",
     "validators-private.forbiddenCidrs": "deny-list",
     "protect-stateful.additionalTypes": "deny-list",
+    // Dropping an input from the list lets a validator be replaced by a change to it.
+    "validator-safe-replacement.mustIgnore": "deny-list",
+    "backups-multi-region.minRegions": "min",
+    "backups-multi-region.minRegionsAfterLoss": "min",
 };
 
 /** How strongly a level holds: a lower rank than the pack's own is a weakening. */

@@ -2,10 +2,13 @@ import type { PlanReport, RegionLossReport } from "../report";
 
 /** Columns the region-loss table gains from the disaster-recovery drill. */
 export const DR_LOSS_HEADERS = [
-    "chain archives left (regions)",
-    "volume copies left (fewest)",
-    "witnesses left (fewest)",
-    "restore est. (min)",
+    // Chain-state archives left, and the regions holding them.
+    "archives left",
+    // The fewest regions still holding any region's validator volume recovery points.
+    "volume copies",
+    // The fewest state-sync witnesses any surviving region keeps.
+    "witnesses",
+    "restore (min)",
 ];
 
 /** The drill's cells for one lost region; "-" where the stack builds no backups. */

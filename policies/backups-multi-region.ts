@@ -1,6 +1,6 @@
 import type { PolicyResource, StackValidationPolicy } from "@pulumi/policy";
 import { afterLoss, arnRegion, attachedTo, encryptionRule, isChainStateBucket, keyRegions } from "./lib/backups";
-import { bool, dependenciesOf, isValidator, list, obj, plural, regionOf, str, withDefaults } from "./lib/read";
+import { bool, dependenciesOf, isSet, isValidator, list, obj, plural, regionOf, str, withDefaults } from "./lib/read";
 import { T } from "./lib/types";
 
 export interface BackupsMultiRegionConfig {
@@ -215,6 +215,22 @@ function validatorVolumeCopies(resources: readonly PolicyResource[], report: Rep
             .map((v) => regionOf(v))
             .filter((r): r is string => r !== undefined),
     );
+    for (const vault of resources.filter((r) => r.type === T.backupVault)) {
+        const region = regionOf(vault);
+        const keys = keyRegions(vault, "kmsKeyArn", str(vault.props, "kmsKeyArn"));
+        if (!isSet(vault.props, "kmsKeyArn")) {
+            report(
+                `backup vault ${vault.name} names no kmsKeyArn; encrypt it with a customer key in ${region}`,
+                vault.urn,
+            );
+        } else if (keys.some((k) => k !== region)) {
+            report(
+                `backup vault ${vault.name} is encrypted with a key in ${keys.filter((k) => k !== region).join(", ")}; ` +
+                    `use a key in ${region}`,
+                vault.urn,
+            );
+        }
+    }
     const holding = new Map<string, Set<string>>();
     for (const region of validatorRegions) holding.set(region, new Set());
     for (const plan of resources.filter((r) => r.type === T.backupPlan)) {

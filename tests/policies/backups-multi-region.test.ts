@@ -93,4 +93,18 @@ describe("backups-multi-region", () => {
             "validators in eu-west-1 have no AWS Backup plan with a selection in eu-west-1",
         );
     });
+
+    it("refuses a vault encrypted with another region's key, or with none named", async () => {
+        const resources = withBackups(topology());
+        find(resources, "eu-west-1-vault").propertyDependencies.kmsKeyArn = [
+            find(resources, "us-east-1-backup-key").urn,
+        ];
+        const plain = find(resources, "ap-south-1-vault");
+        delete plain.inputs.kmsKeyArn;
+        plain.propertyDependencies = {};
+        expect(await messages(resources)).toEqual([
+            "backup vault eu-west-1-vault is encrypted with a key in us-east-1; use a key in eu-west-1",
+            "backup vault ap-south-1-vault names no kmsKeyArn; encrypt it with a customer key in ap-south-1",
+        ]);
+    });
 });

@@ -135,6 +135,23 @@ export const configSchema = z.strictObject({
         .min(100, { error: "must be at least 100 blocks" })
         .max(100000, { error: "must be at most 100000 blocks" })
         .default(1000),
+    /**
+     * Regions holding chain-state backup buckets, the primary's first or not;
+     * default: the primary and the next two regions in config order (see
+     * components/backup/placement.ts). Each must be a configured region.
+     */
+    backupRegions: z
+        .array(z.string({ error: "must be a region code listed in virtengine:regions" }), {
+            error: "must be a list of region codes listed in virtengine:regions, e.g. [us-east-1, eu-west-1, ap-south-1]",
+        })
+        .min(1, { error: "must list at least one region (the primary)" })
+        .optional(),
+    doubleSignCheckHeight: z
+        .number({ error: "must be a whole number of blocks from 1 to 1000" })
+        .int({ error: "must be a whole number of blocks from 1 to 1000" })
+        .min(1, { error: "must be at least 1: 0 turns off CometBFT's double-sign check" })
+        .max(1000, { error: "must be at most 1000 blocks" })
+        .default(10),
     nodeAmiName: z
         .string({ error: "must be an AMI name pattern such as virtengine-node-*" })
         .min(1, { error: "must be an AMI name pattern such as virtengine-node-*" })
@@ -269,10 +286,46 @@ function crossRegionChecks(raw: RawConfig): Issue[] {
             });
         }
     });
+    issues.push(...backupRegionChecks(raw, regions));
     if (regions.length > 0 && primaries !== 1) {
         issues.push({
             path: ["regions"],
             message: `must have exactly one region with role primary (found ${primaries})`,
+        });
+    }
+    return issues;
+}
+
+/**
+ * `backupRegions` names configured regions, each once, including the
+ * primary (the replication source). Fewer than three is not a config error:
+ * the policy backups-multi-region decides that, for preview and plan alike.
+ */
+function backupRegionChecks(raw: RawConfig, regions: unknown[]): Issue[] {
+    if (!Array.isArray(raw.backupRegions)) return [];
+    const issues: Issue[] = [];
+    const configured = regions
+        .map((r) => (r !== null && typeof r === "object" ? (r as Record<string, unknown>) : {}))
+        .filter((r) => typeof r.name === "string");
+    const names = configured.map((r) => r.name as string);
+    const primary = configured.find((r) => r.role === "primary")?.name as string | undefined;
+    const seen = new Set<string>();
+    raw.backupRegions.forEach((entry: unknown, i) => {
+        if (typeof entry !== "string") return;
+        if (!names.includes(entry)) {
+            issues.push({
+                path: ["backupRegions", i],
+                message: `"${entry}" is not one of virtengine:regions (${names.join(", ")}); backup buckets need a configured region`,
+            });
+        } else if (seen.has(entry)) {
+            issues.push({ path: ["backupRegions", i], message: `${entry} is listed twice` });
+        }
+        seen.add(entry);
+    });
+    if (primary !== undefined && !seen.has(primary)) {
+        issues.push({
+            path: ["backupRegions"],
+            message: `must include the primary region ${primary}: its bucket is the replication source`,
         });
     }
     return issues;

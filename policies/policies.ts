@@ -1,5 +1,6 @@
 import type { Policies } from "@pulumi/policy";
 import { approvedInstanceTypes } from "./approved-instance-types";
+import { backupsMultiRegion } from "./backups-multi-region";
 import { encryptedVolumes } from "./encrypted-volumes";
 import { imdsv2Required } from "./imdsv2-required";
 import { minFullNodesPerRegion } from "./min-full-nodes-per-region";
@@ -9,6 +10,7 @@ import { pinnedVersions } from "./pinned-versions";
 import { protectStateful } from "./protect-stateful";
 import { singleScalingOwner } from "./single-scaling-owner";
 import { validatorRegionCap } from "./validator-region-cap";
+import { validatorSafeReplacement } from "./validator-safe-replacement";
 import { validatorsPrivate } from "./validators-private";
 
 /**
@@ -25,7 +27,9 @@ export const policies: Policies = [
     imdsv2Required,
     encryptedVolumes,
     validatorsPrivate,
+    validatorSafeReplacement,
     singleScalingOwner,
     pinnedVersions,
+    backupsMultiRegion,
     protectStateful,
 ];

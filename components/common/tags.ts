@@ -26,3 +26,14 @@ export type NodeRole = (typeof ROLE)[keyof typeof ROLE];
 export function mergeTags(name: string, common: Tags | undefined, specific?: Tags): Tags {
     return { Name: name, ...common, ...specific };
 }
+
+/**
+ * What a resource is a backup of, or what it holds backups of: AWS Backup
+ * selects validator data volumes by this tag (`validator-volume`), and the
+ * chain-state buckets carry `chain-state`. Keep in step with policies/lib/tag-keys.ts.
+ */
+export const TAG_BACKUP = "virtengine:backup";
+export const BACKUP_CLASS_CHAIN_STATE = "chain-state";
+export const BACKUP_CLASS_VALIDATOR_VOLUME = "validator-volume";
+/** The role tag of the dedicated snapshotter full node (never counted as a serving full node). */
+export const ROLE_SNAPSHOTTER = "snapshotter";

@@ -57,7 +57,6 @@ export function renderNodeEnvironment(opts: FullNodeBootstrapOptions): Record<st
  */
 export function renderFullNodeUserData(opts: FullNodeBootstrapOptions): string {
     const env = renderNodeEnvironment(opts);
-    const offset = opts.trustHeightOffset ?? 1000;
     const trustRpc = opts.rpcServers[0];
     const lines = Object.entries(env).map(([k, v]) => `${k}=${v}`);
     return [
@@ -69,10 +68,10 @@ export function renderFullNodeUserData(opts: FullNodeBootstrapOptions): string {
         ...lines,
         "ENV",
         "",
-        "# State sync needs a recent trusted block: ask the first RPC server once, at first boot.",
+        "# State sync needs a recent trusted block at a snapshot height: ask the first RPC server once, at first boot.",
         "if ! grep -q '^VIRTENGINE_STATESYNC_TRUST_HEIGHT=' /etc/virtengine/node.env; then",
         `  latest=$(curl -fsS --retry 10 --retry-delay 6 '${trustRpc}/block' | jq -r '.result.block.header.height')`,
-        `  trust_height=$((latest - ${offset}))`,
+        `  ${trustHeightAssignment(opts)}`,
         `  trust_hash=$(curl -fsS --retry 10 --retry-delay 6 "${trustRpc}/block?height=$trust_height" | jq -r '.result.block_id.hash')`,
         '  echo "VIRTENGINE_STATESYNC_TRUST_HEIGHT=$trust_height" >> /etc/virtengine/node.env',
         '  echo "VIRTENGINE_STATESYNC_TRUST_HASH=$trust_hash" >> /etc/virtengine/node.env',
@@ -85,6 +84,18 @@ export function renderFullNodeUserData(opts: FullNodeBootstrapOptions): string {
         "systemctl enable --now virtengine.service",
         "",
     ].join("\n");
+}
+
+/**
+ * The bash line that sets `trust_height` from `latest`: at least the offset
+ * behind the tip, rounded down to a multiple of the snapshot interval, so
+ * the trusted block is one every node took a snapshot at ("latest minus
+ * 1000" alone can fall between snapshots and time out, cometbft#742).
+ */
+export function trustHeightAssignment(opts: FullNodeBootstrapOptions): string {
+    const offset = opts.trustHeightOffset ?? 1000;
+    const interval = opts.snapshotInterval ?? 1000;
+    return `trust_height=$(( (latest - ${offset}) / ${interval} * ${interval} ))`;
 }
 
 /**

@@ -11,6 +11,10 @@ import { RegionalKubernetes } from "../kubernetes/regional-kubernetes";
 import { RegionalNetwork } from "../network/regional-network";
 import { NodeSecurityGroups } from "../security-groups/node-security-groups";
 import { ValidatorFleet } from "../validators/validator-fleet";
+import { renderValidatorUserData } from "../validators/bootstrap";
+import { backupBucketName, resolveBackupRegions, snapshotBucketRegion } from "../backup/placement";
+import { RegionBackups } from "../backup/region-backups";
+import { SnapshotterNode } from "../snapshotter/snapshotter-node";
 
 export interface VirtEngineRegionArgs {
     /** This region's entry from `virtengine:regions`. */
@@ -36,6 +40,9 @@ export class VirtEngineRegion extends pulumi.ComponentResource {
     public readonly validators: ValidatorFleet;
     public readonly fullNodes: FullNodeFleet;
     public readonly kubernetes: RegionalKubernetes;
+    /** Backup key, validator-volume vault and (in backup regions) the chain-state bucket. */
+    public readonly backups: RegionBackups;
+    public readonly snapshotter: SnapshotterNode;
 
     constructor(name: string, args: VirtEngineRegionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("virtengine:region:Region", name, {}, opts);
@@ -99,11 +106,26 @@ export class VirtEngineRegion extends pulumi.ComponentResource {
                 kmsKeyArn: ebsKey.keyArn,
                 volumeGiB: config.validatorVolumeGiB,
                 protect: production,
+                userData: renderValidatorUserData({
+                    chainId: config.chainId,
+                    doubleSignCheckHeight: config.doubleSignCheckHeight,
+                }),
                 tags,
             },
             parent,
         );
 
+        const nodeBootstrap = {
+            chainId: config.chainId,
+            rpcServers:
+                config.stateSyncRpcServers ??
+                stateSyncRpcServers(
+                    region.name,
+                    config.regions.map((r) => r.name),
+                    config.domain,
+                ),
+            snapshotInterval: config.snapshotInterval,
+        };
         this.fullNodes = new FullNodeFleet(
             `${name}-full-node`,
             {
@@ -117,17 +139,46 @@ export class VirtEngineRegion extends pulumi.ComponentResource {
                 instanceProfileArn: fullNodeRole.instanceProfileArn,
                 kmsKeyArn: ebsKey.keyArn,
                 volumeGiB: config.fullNodeVolumeGiB,
-                userData: renderFullNodeUserData({
-                    chainId: config.chainId,
-                    rpcServers:
-                        config.stateSyncRpcServers ??
-                        stateSyncRpcServers(
-                            region.name,
-                            config.regions.map((r) => r.name),
-                            config.domain,
-                        ),
-                    snapshotInterval: config.snapshotInterval,
-                }),
+                userData: renderFullNodeUserData(nodeBootstrap),
+                tags,
+            },
+            parent,
+        );
+
+        // Disaster recovery (issue 10): backup storage, and the snapshotter that feeds it.
+        const account = aws.getCallerIdentityOutput({}, invokeOptions(this, provider)).accountId;
+        const bucketRegion = snapshotBucketRegion(region.name, config);
+        const bucketName = account.apply((a) => backupBucketName(config.environment, bucketRegion, a));
+        this.backups = new RegionBackups(
+            `${name}-backups`,
+            {
+                provider,
+                region: region.name,
+                environment: config.environment,
+                bucketName: resolveBackupRegions(config).includes(region.name) ? bucketName : undefined,
+                protect: production,
+                tags,
+            },
+            parent,
+        );
+        this.snapshotter = new SnapshotterNode(
+            `${name}-snapshotter`,
+            {
+                provider,
+                region: region.name,
+                vpcId: this.network.vpcId,
+                zones: region.zones,
+                subnetIds: this.network.privateSubnetIds,
+                instanceType: config.instanceTypes.fullNode,
+                amiId: ami.id,
+                ebsKmsKeyArn: ebsKey.keyArn,
+                // Room for the node's data and one compressed archive of it.
+                volumeGiB: Math.min(16384, config.fullNodeVolumeGiB * 2),
+                node: nodeBootstrap,
+                peerRpcs: nodeBootstrap.rpcServers,
+                bucket: { name: bucketName, arn: pulumi.interpolate`arn:aws:s3:::${bucketName}`, region: bucketRegion },
+                signingKeyAlias: `virtengine-${config.environment}-${region.name}-backup-signing`,
+                protect: production,
                 tags,
             },
             parent,

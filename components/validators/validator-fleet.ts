@@ -1,7 +1,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions } from "../common/child-options";
-import { mergeTags, ROLE, TAG_ROLE, TAG_VOTING_POWER, TAG_ZONE, type Tags } from "../common/tags";
+import {
+    BACKUP_CLASS_VALIDATOR_VOLUME,
+    mergeTags,
+    ROLE,
+    TAG_BACKUP,
+    TAG_ROLE,
+    TAG_VOTING_POWER,
+    TAG_ZONE,
+    type Tags,
+} from "../common/tags";
 
 export interface ValidatorFleetArgs {
     /** The region's AWS provider; every child uses it. */
@@ -30,6 +39,8 @@ export interface ValidatorFleetArgs {
      * stops instead of deleting a validator.
      */
     protect: boolean;
+    /** Boot configuration (no secrets): the environment file with double_sign_check_height (see bootstrap.ts). */
+    userData?: string;
     /** Tags for every child. */
     tags?: Tags;
 }
@@ -99,12 +110,19 @@ export class ValidatorFleet extends pulumi.ComponentResource {
                         kmsKeyId: args.kmsKeyArn,
                         deleteOnTermination: true,
                     },
+                    userData: args.userData,
                     tags: mergeTags(nodeName, args.tags, nodeTags),
                     volumeTags: mergeTags(`${nodeName}-root`, args.tags, { [TAG_ROLE]: ROLE.validator }),
                 },
-                // A new image release must not replace a validator: upgrades are
-                // done in place by operators, one validator at a time.
-                childOptions(this, args.provider, { ...stateful, ignoreChanges: ["ami"] }),
+                // A new image release or boot script must not replace a validator:
+                // upgrades are done in place by operators, one validator at a time.
+                // If a replacement is ever forced, the old instance is deleted
+                // before the new one exists, so two never sign at once.
+                childOptions(this, args.provider, {
+                    ...stateful,
+                    ignoreChanges: ["ami", "userData"],
+                    deleteBeforeReplace: true,
+                }),
             );
 
             const dataVolume = new aws.ebs.Volume(
@@ -119,7 +137,13 @@ export class ValidatorFleet extends pulumi.ComponentResource {
                     kmsKeyId: args.kmsKeyArn,
                     // Take a last snapshot if the volume is ever deleted.
                     finalSnapshot: true,
-                    tags: mergeTags(`${nodeName}-data`, args.tags, { [TAG_ROLE]: ROLE.validator, [TAG_ZONE]: zone }),
+                    // AWS Backup selects validator data by this tag: volumes, never instances
+                    // (restoring an instance would boot a second signer).
+                    tags: mergeTags(`${nodeName}-data`, args.tags, {
+                        [TAG_ROLE]: ROLE.validator,
+                        [TAG_ZONE]: zone,
+                        [TAG_BACKUP]: BACKUP_CLASS_VALIDATOR_VOLUME,
+                    }),
                 },
                 childOptions(this, args.provider, stateful),
             );

@@ -21,3 +21,8 @@ export const ROLE_KUBERNETES_NODE = "kubernetes-node";
 export const TAG_EKS_CLUSTER_NAME = "eks:cluster-name";
 /** `kubernetes.io/cluster/<name>` = owned | shared: the tag the cloud provider needs on every node. */
 export const TAG_KUBERNETES_CLUSTER_PREFIX = "kubernetes.io/cluster/";
+
+/** What a resource holds backups of (buckets) or is backed up as (volumes). */
+export const TAG_BACKUP = "virtengine:backup";
+export const BACKUP_CLASS_CHAIN_STATE = "chain-state";
+export const BACKUP_CLASS_VALIDATOR_VOLUME = "validator-volume";

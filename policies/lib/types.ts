@@ -19,6 +19,15 @@ export const T = {
     hostedZone: "aws:route53/zone:Zone",
     bucket: "aws:s3/bucket:Bucket",
     bucketV2: "aws:s3/bucketV2:BucketV2",
+    bucketVersioning: "aws:s3/bucketVersioning:BucketVersioning",
+    bucketEncryption: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+    bucketPublicAccessBlock: "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+    bucketReplication: "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+    kmsKey: "aws:kms/key:Key",
+    backupVault: "aws:backup/vault:Vault",
+    backupPlan: "aws:backup/plan:Plan",
+    backupSelection: "aws:backup/selection:Selection",
+    restoreTestingSelection: "aws:backup/restoreTestingSelection:RestoreTestingSelection",
 } as const;
 
 export const LOAD_BALANCER_TYPES: readonly string[] = [T.loadBalancer, T.albLoadBalancer, T.classicLoadBalancer];

@@ -215,6 +215,41 @@ describe("state sync settings", () => {
     });
 });
 
+describe("disaster-recovery settings", () => {
+    it("accepts backup regions that are configured regions including the primary, and defaults the double-sign check", () => {
+        const result = validateConfig(
+            productionWith((c) => (c.backupRegions = ["eu-west-1", "us-east-1", "us-west-2"])),
+        );
+        if (!result.ok) throw new Error(formatProblems(result.problems));
+        expect(result.config.backupRegions).toEqual(["eu-west-1", "us-east-1", "us-west-2"]);
+        expect(result.config.doubleSignCheckHeight).toBe(10);
+    });
+
+    it("leaves two backup regions to the policy pack (backups-multi-region), not config validation", () => {
+        expect(validateConfig(productionWith((c) => (c.backupRegions = ["us-east-1", "eu-west-1"]))).ok).toBe(true);
+    });
+
+    it.each([
+        [
+            ["us-east-1", "eu-central-1"],
+            "virtengine:backupRegions[1]",
+            /"eu-central-1" is not one of virtengine:regions/,
+        ],
+        [["us-east-1", "eu-west-1", "eu-west-1"], "virtengine:backupRegions[2]", /eu-west-1 is listed twice/],
+        [["eu-west-1", "ap-south-1"], "virtengine:backupRegions", /must include the primary region us-east-1/],
+        [[], "virtengine:backupRegions", /at least one region/],
+        ["us-east-1", "virtengine:backupRegions", /list of region codes/],
+    ])("rejects backupRegions %j, naming the key", (value, key, fix) => {
+        const found = problems(productionWith((c) => (c.backupRegions = value)));
+        expect(found.find((line) => line.startsWith(`${key}: `))).toMatch(fix);
+    });
+
+    it.each([0, -1, 1.5, 5000])("rejects doubleSignCheckHeight %j", (value) => {
+        const found = problems(productionWith((c) => (c.doubleSignCheckHeight = value)));
+        expect(found.find((line) => line.startsWith("virtengine:doubleSignCheckHeight: "))).toBeDefined();
+    });
+});
+
 describe("every message names the key and shows the bad value", () => {
     it.each([
         [

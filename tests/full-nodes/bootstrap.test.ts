@@ -3,6 +3,7 @@ import {
     renderFullNodeUserData,
     renderNodeEnvironment,
     stateSyncRpcServers,
+    trustHeightAssignment,
 } from "../../components/full-nodes/bootstrap";
 
 const servers = stateSyncRpcServers(
@@ -71,9 +72,25 @@ describe("full node user data", () => {
         }
     });
 
-    it("takes the trusted height 1000 blocks behind the first witness's latest block", () => {
+    it("takes the trusted height from the first witness, at least 1000 blocks back, at a snapshot height", () => {
         expect(script).toContain(`'${servers[0]}/block'`);
-        expect(script).toContain("trust_height=$((latest - 1000))");
+        expect(script).toContain(trustHeightAssignment({ chainId: "virtengine-1", rpcServers: servers }));
+        const heightFor = (latest: number, snapshotInterval: number) =>
+            Number(
+                execFileSync("bash", [
+                    "-c",
+                    `latest=${latest}; ${trustHeightAssignment({ chainId: "c", rpcServers: servers, snapshotInterval })}; echo $trust_height`,
+                ]).toString(),
+            );
+        expect(heightFor(12345, 1000)).toBe(11000);
+        expect(heightFor(12000, 1000)).toBe(11000);
+        expect(heightFor(12345, 250)).toBe(11250);
+        for (const latest of [5000, 7777, 123456]) {
+            const h = heightFor(latest, 500);
+            expect(h % 500).toBe(0);
+            expect(latest - h).toBeGreaterThanOrEqual(1000);
+            expect(latest - h).toBeLessThan(1500);
+        }
     });
 
     it("carries no key material", () => {

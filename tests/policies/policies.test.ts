@@ -10,8 +10,10 @@ const DESIGN_TABLE = {
     "imdsv2-required": "mandatory",
     "encrypted-volumes": "mandatory",
     "validators-private": "mandatory",
+    "validator-safe-replacement": "mandatory",
     "single-scaling-owner": "mandatory",
     "pinned-versions": "mandatory",
+    "backups-multi-region": "mandatory",
     "protect-stateful": "advisory",
 };
 

@@ -137,4 +137,35 @@ describe("the production stack against the pack", () => {
         });
         expect(await mandatoryPolicies(rs)).toEqual(["min-two-azs"]);
     });
+
+    it("a validator launched by an Auto Scaling group: validator-safe-replacement", async () => {
+        const rs = mutated((copy) => {
+            const template = copy.find(
+                (r) => r.type === "aws:ec2/launchTemplate:LaunchTemplate" && r.providerRegion === "eu-west-1",
+            );
+            if (!template) throw new Error("production has no launch template in eu-west-1");
+            template.inputs.tags = {
+                ...(template.inputs.tags as Record<string, string>),
+                "virtengine:role": "validator",
+            };
+        });
+        expect(await mandatoryPolicies(rs)).toContain("validator-safe-replacement");
+    });
+
+    it("a backup selection of validator instances: validator-safe-replacement", async () => {
+        const rs = mutated((copy) => {
+            const selection = copy.find((r) => r.type === "aws:backup/selection:Selection");
+            if (!selection) throw new Error("production has no backup selection");
+            selection.inputs.resources = ["arn:aws:ec2:*:*:instance/*"];
+            selection.inputs.selectionTags = [{ type: "STRINGEQUALS", key: "virtengine:role", value: "validator" }];
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["validator-safe-replacement"]);
+    });
+
+    it("a validator that would be replaced by a new image: validator-safe-replacement", async () => {
+        const rs = mutated((copy) => {
+            validators(copy)[0].ignoreChanges = [];
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["validator-safe-replacement"]);
+    });
 });

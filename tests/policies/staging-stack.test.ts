@@ -18,6 +18,6 @@ describe("the staging stack against the pack", () => {
         expect(new Set(found.map((d) => `${d.policy}:${d.enforcementLevel}`))).toEqual(
             new Set(["protect-stateful:advisory"]),
         );
-        expect(found.length).toBe(8); // 4 validators and their 4 data volumes
+        expect(found.length).toBe(11); // 4 validators, their 4 data volumes, 3 chain-state backup buckets
     });
 });

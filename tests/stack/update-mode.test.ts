@@ -36,7 +36,7 @@ describe("update mode", () => {
     });
 
     it("scopes the flow-log role to its own log group", () => {
-        for (const policy of inv.ofType("aws:iam/rolePolicy:RolePolicy")) {
+        for (const policy of inv.ofType("aws:iam/rolePolicy:RolePolicy").filter((p) => p.name.includes("flow-logs"))) {
             const doc = JSON.parse(policy.inputs.policy as string);
             for (const statement of doc.Statement) {
                 for (const resource of statement.Resource)

@@ -33,6 +33,8 @@ export interface RecordedResource {
     inputs: Record<string, unknown>;
     protect: boolean;
     ignoreChanges: string[];
+    /** The `deleteBeforeReplace` option; absent when false. */
+    deleteBeforeReplace?: boolean;
     dependencies: string[];
     /** For each input, the URNs it was computed from. */
     propertyDependencies: Record<string, string[]>;

@@ -153,6 +153,8 @@ export interface RegisterRequest {
     inputs: Record<string, unknown>;
     protect: boolean;
     ignoreChanges: string[];
+    /** The `deleteBeforeReplace` option; absent when false. */
+    deleteBeforeReplace?: boolean;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
 }
@@ -172,6 +174,7 @@ export function readRegisterRequest(req: Message): RegisterRequest {
         inputs: (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>,
         protect: req.getProtect() === true,
         ignoreChanges: req.getIgnorechangesList(),
+        ...(req.getDeletebeforereplace() === true ? { deleteBeforeReplace: true } : {}),
         dependencies: req.getDependenciesList(),
         propertyDependencies,
     };

@@ -5,12 +5,17 @@ import { estimateMonthlyCost } from "./cost/estimate";
 import { PRICE_SOURCE, PRICES_AS_OF } from "./cost/prices";
 import { kubernetesReport } from "./kubernetes/report";
 import { regionLoss } from "./region-loss";
+import { withDisasterRecovery } from "./dr/report";
 import type { PlanReport, RegionReport, ResourceCounts } from "./report";
 
 /** What the inventory needs from the validated config (a `NetworkConfig` fits). */
 export interface InventoryConfig {
     environment: string;
     regions: readonly { name: string; role: string; zones: readonly string[] }[];
+    /** Full-node data volume size: the restore estimate's archive size is assumed from it. Default 500. */
+    fullNodeVolumeGiB?: number;
+    /** Validator data volume size, for the backup cost note. Default 1000. */
+    validatorVolumeGiB?: number;
 }
 
 const VALIDATOR_TYPE = "aws:ec2/instance:Instance";
@@ -110,7 +115,7 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
     }
     unattributed.resourcesByType = sortedKeys(unattributed.resourcesByType);
 
-    return {
+    const report: PlanReport = {
         project: run.project,
         stack: run.stack,
         // The CLI names the planned file; the inventory only sees the program run.
@@ -136,6 +141,7 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
         warnings,
         kubernetes: kubernetesReport(run.resources, regionOf),
     };
+    return withDisasterRecovery(report, run.resources, config);
 }
 
 /** Voting power from the tag, default 1 as the policy pack reads it. */

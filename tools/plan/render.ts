@@ -1,5 +1,6 @@
 import type { Format } from "./args";
 import { comparisonMarkdown, comparisonSummary, comparisonText } from "./compare/render";
+import { DR_LOSS_HEADERS, drLossCells, drNotes } from "./dr/render";
 import { policyVerdict, resourceName } from "./policy-report";
 import type { PlanReport, PolicyReport, PolicyViolation } from "./report";
 import { CLUSTER_HEADERS, clusterRows, WORKLOAD_HEADERS, WORKLOAD_NUMERIC, workloadRows } from "./kubernetes/report";
@@ -118,12 +119,22 @@ const REGION_NUMERIC = [false, false, true, true, true, false, true, false, true
 const LOSS_HEADERS = ["region lost", "validators online", "voting power online", "quorum (> 2/3)"];
 const LOSS_NUMERIC = [false, true, true, false];
 
+/** The loss table's columns: the disaster-recovery drill's too when the stack builds backups. */
+function lossColumns(report: PlanReport): { headers: string[]; numeric: boolean[] } {
+    if (report.disasterRecovery === undefined) return { headers: LOSS_HEADERS, numeric: LOSS_NUMERIC };
+    return {
+        headers: [...LOSS_HEADERS, ...DR_LOSS_HEADERS],
+        numeric: [...LOSS_NUMERIC, ...DR_LOSS_HEADERS.map(() => true)],
+    };
+}
+
 function lossRows(report: PlanReport): string[][] {
     return Object.entries(report.regionLoss).map(([name, loss]) => [
         name,
         String(loss.validatorsOnline),
         percent(loss.onlineShare),
         loss.quorum ? "kept" : "LOST: chain halts",
+        ...(report.disasterRecovery === undefined ? [] : drLossCells(loss)),
     ]);
 }
 
@@ -205,7 +216,8 @@ export function renderText(report: PlanReport): string {
         table(TEXT_REGION_HEADERS, textRegionRows(report), REGION_NUMERIC),
         "",
         ...wrap(`If a region goes down (${lossSummary(report)}):`),
-        table(LOSS_HEADERS, lossRows(report), LOSS_NUMERIC),
+        table(lossColumns(report).headers, lossRows(report), lossColumns(report).numeric),
+        ...drNotes(report).flatMap((note) => wrap(note)),
         "",
         ...kubernetesText(report),
     ];
@@ -324,7 +336,13 @@ function planMarkdown(report: PlanReport, limit: number): string {
         REGION_NUMERIC,
         ["", costNote(report)],
     );
-    fold(`Region loss: ${lossSummary(report)}`, LOSS_HEADERS, lossRows(report), LOSS_NUMERIC);
+    fold(
+        `Region loss: ${lossSummary(report)}`,
+        lossColumns(report).headers,
+        lossRows(report),
+        lossColumns(report).numeric,
+        ["", ...drNotes(report).map((n) => `- ${cell(n)}`)],
+    );
     if (report.kubernetes && Object.keys(report.kubernetes).length > 0) {
         const k = report.kubernetes;
         fold(

@@ -1,5 +1,7 @@
 import type { PlanComparison } from "./compare/compare";
 import type { KubernetesRegionReport } from "./kubernetes/report";
+import type { RestoreAssumptions } from "./dr/assumptions";
+import type { BackupPlacement, RegionLossDr } from "./dr/drill";
 
 /**
  * The offline plan's report: what `--format json` prints and the other
@@ -33,6 +35,8 @@ export interface PlanReport {
     policies: PolicyReport;
     /** For each region (config order): what is left if that region goes down. */
     regionLoss: Record<string, RegionLossReport>;
+    /** Where backups are kept, and the restore estimate's labelled assumptions (tools/plan/dr). */
+    disasterRecovery?: { placement: BackupPlacement; assumptions: RestoreAssumptions };
     /** Things the plan could not determine (unknown inputs), one sentence each. */
     warnings: string[];
     /**
@@ -79,7 +83,7 @@ export interface CostReport {
     notes: string[];
 }
 
-export interface RegionLossReport {
+export interface RegionLossReport extends Partial<RegionLossDr> {
     /** Voting power still online without this region, over the total, rounded to 4 places. */
     onlineShare: number;
     /** True when more than 2/3 of voting power stays online: the chain keeps committing blocks. */

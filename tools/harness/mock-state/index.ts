@@ -3,6 +3,7 @@
  * new resource type or lookup, add an entry in its area's file (or a new file
  * listed here); a type that appears in two tables is a mistake and fails at load.
  */
+import { disasterRecoveryState } from "./disaster-recovery";
 import { edgeState } from "./edge";
 import { invokeAnswers } from "./invokes";
 import { kubernetesState } from "./kubernetes";
@@ -22,6 +23,7 @@ const AREAS: Record<string, StateTable> = {
     edge: edgeState,
     kubernetes: kubernetesState,
     storage: storageState,
+    "disaster-recovery": disasterRecoveryState,
 };
 
 /** Every area's answers in one table; throws if two areas answer the same type. */

@@ -15,6 +15,11 @@ function options(r: RecordedResource): analyzer.AnalyzerResourceOptions {
     const opts = new analyzer.AnalyzerResourceOptions();
     opts.setProtect(r.protect);
     opts.setIgnorechangesList(r.ignoreChanges);
+    // The engine marks the option as given only when the program set it.
+    if (r.deleteBeforeReplace !== undefined) {
+        opts.setDeletebeforereplace(r.deleteBeforeReplace);
+        opts.setDeletebeforereplacedefined(true);
+    }
     if (r.parent) opts.setParent(r.parent);
     return opts;
 }

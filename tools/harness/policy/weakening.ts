@@ -41,6 +41,10 @@ export const SETTING_DIRECTIONS: Record<string, SettingDirection> = {
     "single-scaling-owner.allowedTriggerTypes": "allow-list",
     "pinned-versions.floatingTags": "deny-list",
     "protect-stateful.additionalTypes": "deny-list",
+    // Dropping an input from the list lets a validator be replaced by a change to it.
+    "validator-safe-replacement.mustIgnore": "deny-list",
+    "backups-multi-region.minRegions": "min",
+    "backups-multi-region.minRegionsAfterLoss": "min",
 };
 
 /** How strongly a level holds: a lower rank than the pack's own is a weakening. */

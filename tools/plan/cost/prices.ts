@@ -48,6 +48,8 @@
  * When refreshing, update PRICES_AS_OF and the per-entry notes.
  */
 
+import { DR_RESOURCE_TYPES } from "../dr/charges";
+
 /** Hours in the month every hourly price is multiplied by. */
 export const HOURS_PER_MONTH = 730;
 
@@ -494,6 +496,7 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeCharge>> = {
     "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": usage("WAF log delivery and storage"),
     "aws:s3/bucket:Bucket": usage("S3 storage, requests and replication"),
     "aws:s3/bucketV2:BucketV2": usage("S3 storage, requests and replication"),
+    ...DR_RESOURCE_TYPES,
 };
 
 /**

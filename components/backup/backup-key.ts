@@ -1,0 +1,68 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { childOptions, invokeOptions } from "../common/child-options";
+import { mergeTags, type Tags } from "../common/tags";
+
+export interface BackupKeyArgs {
+    /** The region's AWS provider: the key lives in the region of what it encrypts. */
+    provider: aws.Provider;
+    /** Alias without the `alias/` prefix, e.g. `virtengine-production-us-east-1-backup`. */
+    alias: string;
+    /** Protect the key (production): deleting it makes every backup it encrypts unreadable. */
+    protect: boolean;
+    /** Tags for every child. */
+    tags?: Tags;
+}
+
+/**
+ * The symmetric KMS key that encrypts one region's backups: its chain-state
+ * bucket (and the replicas written into it) and its AWS Backup vault. One key
+ * per region, because S3 replication and AWS Backup copies re-encrypt with a
+ * key in the destination's own region, so a lost region takes only its own
+ * key with it. The policy lets the account administer the key and delegates
+ * use to IAM, so the replication and backup roles get exactly the grants
+ * their own policies name.
+ */
+export class BackupKey extends pulumi.ComponentResource {
+    public readonly keyArn: pulumi.Output<string>;
+    public readonly keyId: pulumi.Output<string>;
+
+    constructor(name: string, args: BackupKeyArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("virtengine:backup:BackupKey", name, {}, opts);
+        const identity = aws.getCallerIdentityOutput({}, invokeOptions(this, args.provider));
+        const partition = aws.getPartitionOutput({}, invokeOptions(this, args.provider));
+        const policy = pulumi.all([identity.accountId, partition.partition]).apply(([account, part]) =>
+            JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [
+                    {
+                        Sid: "AccountAdministersAndDelegatesToIam",
+                        Effect: "Allow",
+                        Principal: { AWS: `arn:${part}:iam::${account}:root` },
+                        Action: "kms:*",
+                        Resource: "*",
+                    },
+                ],
+            }),
+        );
+        const key = new aws.kms.Key(
+            `${name}-key`,
+            {
+                description: `VirtEngine backups (${args.alias})`,
+                enableKeyRotation: true,
+                deletionWindowInDays: 30,
+                policy,
+                tags: mergeTags(`${name}-key`, args.tags),
+            },
+            childOptions(this, args.provider, { protect: args.protect }),
+        );
+        new aws.kms.Alias(
+            `${name}-alias`,
+            { name: `alias/${args.alias}`, targetKeyId: key.keyId },
+            childOptions(this, args.provider),
+        );
+        this.keyArn = key.arn;
+        this.keyId = key.keyId;
+        this.registerOutputs({ keyArn: this.keyArn });
+    }
+}

@@ -47,3 +47,13 @@ describe("runProgram in update mode", () => {
         expect(derived?.inputs.name).toBe("app-logs-copy");
     });
 });
+
+describe("ProgramFailedError", () => {
+    it("lists the first ten errors and counts the rest, so a cascade stays readable", async () => {
+        const { ProgramFailedError } = await import("../../tools/harness/run-program");
+        const errors = Array.from({ length: 25 }, (_, i) => `error ${i + 1}`);
+        const lines = new ProgramFailedError(errors).message.split("\n");
+        expect(lines[0]).toBe("the program failed as a real deployment would (25 errors):");
+        expect(lines.slice(1)).toEqual([...errors.slice(0, 10).map((e) => `  ${e}`), "  ... and 15 more"]);
+    });
+});

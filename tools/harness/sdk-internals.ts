@@ -18,6 +18,8 @@
  * - The mock monitor's handler names (`registerResource`, `invoke`,
  *   `readResource`) and the protobuf getters of the requests and responses
  *   they receive: how the harness sees what the engine would be sent.
+ * - The mock monitor's `resources` map (every registered resource's state,
+ *   kept for `getResource` lookups): emptied once a run is recorded.
  */
 import * as pulumi from "@pulumi/pulumi";
 
@@ -44,12 +46,9 @@ type WithStackTrace = { stackTrace: (skip?: number) => unknown[] };
 /**
  * Switches off the SDK's per-promise and per-resource stack capture
  * (`debuggablePromise`, `Resource.stackTrace`, `Error.stackTraceLimit`);
- * returns the function that puts them back. With `onRejected`, every SDK
- * promise that rejects (a failed registration's URN, id and outputs, a failed
- * lookup) is reported there and counts as handled: the run fails through the
- * caller instead of through unhandled rejections nobody may be listening for.
+ * returns the function that puts them back.
  */
-export function disableSdkDebugging(onRejected?: (err: unknown) => void): () => void {
+export function disableSdkDebugging(): () => void {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const debuggable = require("@pulumi/pulumi/runtime/debuggable") as Debuggable;
     const resource = pulumi.Resource as unknown as WithStackTrace;
@@ -59,12 +58,7 @@ export function disableSdkDebugging(onRejected?: (err: unknown) => void): () => 
         stackTrace: resource.stackTrace,
     };
     Error.stackTraceLimit = 0;
-    debuggable.debuggablePromise = onRejected
-        ? (p) => {
-              p.catch(onRejected);
-              return p;
-          }
-        : (p) => p;
+    debuggable.debuggablePromise = (p) => p;
     resource.stackTrace = () => [];
     return () => {
         Error.stackTraceLimit = saved.stackTraceLimit;
@@ -141,6 +135,19 @@ export function wrapMonitorHandler(name: MonitorHandlerName, wrap: (original: Ha
     const monitor = pulumi.runtime.getMonitor() as unknown as Record<string, Handler>;
     const original = requireFunction(monitor[name], `a mock monitor handler "${name}"`);
     monitor[name] = wrap(original.bind(monitor));
+}
+
+/**
+ * Empties the mock monitor's copy of every registered resource's state. The
+ * harness has recorded what it needs; on a large stack the copy is memory
+ * the policy pack and the report would otherwise run on top of.
+ */
+export function releaseMockMonitorState(): void {
+    const monitor = pulumi.runtime.getMonitor() as unknown as { resources?: Map<string, unknown> };
+    if (!(monitor.resources instanceof Map)) {
+        throw new Error("the Pulumi mock monitor has no resources map: update tools/harness/sdk-internals.ts");
+    }
+    monitor.resources.clear();
 }
 
 /** What a `RegisterResourceRequest` asks the engine for. */

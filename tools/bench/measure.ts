@@ -59,6 +59,49 @@ export function runChild(args: string[]): Promise<Sample> {
     });
 }
 
+/** The plan's own command line, as `npm run plan` runs it (see package.json). */
+export const PLAN_COMMAND = ["--import", "tsx", "tools/plan/cli.ts"];
+
+/**
+ * Runs the real plan CLI once, start to exit (program, pack, report and
+ * rendering), and returns the wall time in ms. Its output is discarded; a
+ * non-zero exit is an error, since a failing plan is not a plan to time.
+ */
+export function runCli(args: string[]): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const start = performance.now();
+        const env = { ...process.env };
+        delete env.npm_lifecycle_event;
+        const child = spawn(process.execPath, [...PLAN_COMMAND, ...args], {
+            cwd: path.resolve(__dirname, "../.."),
+            stdio: ["ignore", "ignore", "pipe"],
+            timeout: CHILD_TIMEOUT_MS,
+            env,
+        });
+        let stderr = "";
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on("error", reject);
+        child.on("close", (code, signal) => {
+            if (code !== 0) {
+                reject(new Error(`plan ${args.join(" ")} failed (exit ${code ?? signal}):\n${stderr.trim()}`));
+                return;
+            }
+            resolve(performance.now() - start);
+        });
+    });
+}
+
+/** Median wall time of `runs` runs of the plan CLI, one after another. */
+export async function measureCli(args: string[], runs: number, onSample?: (ms: number) => void): Promise<number> {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const ms = await runCli(args);
+        onSample?.(ms);
+        samples.push(ms);
+    }
+    return median(samples);
+}
+
 function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);

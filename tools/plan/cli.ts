@@ -1,3 +1,4 @@
+import { enableCompileCache } from "node:module";
 import * as path from "node:path";
 import { parseArgs, USAGE } from "./args";
 import type { RecordedResource } from "../harness/run-program";
@@ -59,7 +60,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return EXIT_INPUT;
     }
 
-    const pulumi = await import("@pulumi/pulumi");
+    // First load of the SDK: without the parts an offline plan never uses.
+    const pulumi = (await import("../harness/sdk-internals")).loadSdkWithDeferredDependencies();
     const { runProgram } = await import("../harness/run-program");
     const { buildInventory } = await import("./inventory");
     const { render } = await import("./render");
@@ -111,6 +113,9 @@ async function evaluatePolicies(
 }
 
 if (require.main === module) {
+    // Node keeps compiled code of the modules it loads on disk (in the OS temp
+    // directory), so a second plan skips most of the parsing of the SDK.
+    enableCompileCache();
     main(process.argv.slice(2)).then(
         (code) => {
             process.exitCode = code;

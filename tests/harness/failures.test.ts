@@ -27,6 +27,12 @@ describe.each([
         );
     });
 
+    it("fails on a read of an existing resource, which only a real account could answer", async () => {
+        await expect(run("reads-existing.ts", preview)).rejects.toThrow(
+            /cannot read the existing aws:ec2\/vpc:Vpc "existing" \(id vpc-0123456789abcdef0\)/,
+        );
+    });
+
     it("fails when two resources share a URN", async () => {
         await expect(run("duplicate-urn.ts", preview)).rejects.toThrow(
             /duplicate resource URN urn:pulumi:test::harness::aws:cloudwatch\/logGroup:LogGroup::twice/,

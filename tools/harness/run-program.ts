@@ -6,6 +6,7 @@ import {
     onResourceFailure,
     onSdkLogError,
     readInvokeRequest,
+    readReadRequest,
     readRegisterRequest,
     releaseMockMonitorState,
     responseUrn,
@@ -168,6 +169,19 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
             if (err) failures.add(err);
             callback(err, res);
         });
+    });
+
+    // `Resource.get` and stack references read what exists in a real account or
+    // another stack: there is no honest offline answer (the mocks would echo
+    // the inputs back), so a read fails the run.
+    wrapMonitorHandler("readResource", () => (req, callback) => {
+        const read = readReadRequest(req);
+        const refused = new Error(
+            `the offline plan cannot read the existing ${read.type} "${read.name}" (id ${read.id || "none"}): ` +
+                `it exists only in a real account or stack. Pass what the program needs from it in as config.`,
+        );
+        failures.add(refused);
+        callback(refused);
     });
 
     // Where the SDK reports what it does not throw. A real engine fails the

@@ -33,6 +33,12 @@ describe.each([
         );
     });
 
+    it("fails when the program logs an error, as the engine fails such an update", async () => {
+        const stderr = jest.spyOn(console, "error").mockImplementation(() => undefined);
+        await expect(run("logs-error.ts", preview)).rejects.toThrow(/the chain id is not registered/);
+        stderr.mockRestore();
+    });
+
     it("fails when two resources share a URN", async () => {
         await expect(run("duplicate-urn.ts", preview)).rejects.toThrow(
             /duplicate resource URN urn:pulumi:test::harness::aws:cloudwatch\/logGroup:LogGroup::twice/,

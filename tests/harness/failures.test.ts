@@ -27,6 +27,18 @@ describe.each([
         );
     });
 
+    it("fails on a read of an existing resource, which only a real account could answer", async () => {
+        await expect(run("reads-existing.ts", preview)).rejects.toThrow(
+            /cannot read the existing aws:ec2\/vpc:Vpc "existing" \(id vpc-0123456789abcdef0\)/,
+        );
+    });
+
+    it("fails when the program logs an error, as the engine fails such an update", async () => {
+        const stderr = jest.spyOn(console, "error").mockImplementation(() => undefined);
+        await expect(run("logs-error.ts", preview)).rejects.toThrow(/the chain id is not registered/);
+        stderr.mockRestore();
+    });
+
     it("fails when two resources share a URN", async () => {
         await expect(run("duplicate-urn.ts", preview)).rejects.toThrow(
             /duplicate resource URN urn:pulumi:test::harness::aws:cloudwatch\/logGroup:LogGroup::twice/,
@@ -45,5 +57,15 @@ describe("runProgram in update mode", () => {
         const recorded = await run("clean.ts", false);
         const derived = recorded.resources.find((r) => r.name === "derived");
         expect(derived?.inputs.name).toBe("app-logs-copy");
+    });
+});
+
+describe("ProgramFailedError", () => {
+    it("lists the first ten errors and counts the rest, so a cascade stays readable", async () => {
+        const { ProgramFailedError } = await import("../../tools/harness/run-program");
+        const errors = Array.from({ length: 25 }, (_, i) => `error ${i + 1}`);
+        const lines = new ProgramFailedError(errors).message.split("\n");
+        expect(lines[0]).toBe("the program failed as a real deployment would (25 errors):");
+        expect(lines.slice(1)).toEqual([...errors.slice(0, 10).map((e) => `  ${e}`), "  ... and 15 more"]);
     });
 });

@@ -54,7 +54,7 @@ describe("state-sync witnesses in the drill", () => {
         };
         const report = withDisasterRecovery(
             buildInventory(
-                { project: "p", stack: "s", preview: true, resources: [], invokes: [], exports: {} },
+                { project: "p", stack: "s", preview: true, resources: [], invokes: [], outputNames: [] },
                 config,
             ),
             resources,

@@ -24,7 +24,7 @@ export function resource(
 }
 
 export function programRun(resources: RecordedResource[]): ProgramRun {
-    return { project: "virtengine", stack: "test", preview: true, resources, invokes: [], exports: {} };
+    return { project: "virtengine", stack: "test", preview: true, resources, invokes: [], outputNames: [] };
 }
 
 export const validator = (name: string, region: string, zone: string, parent?: string, power?: string) =>

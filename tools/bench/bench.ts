@@ -4,7 +4,7 @@
  * cost for the same resources (the floor), and checks the targets from the
  * issue. Each run is a fresh child process (see case.ts).
  *
- *   npm run bench [-- --runs N] [--json] [--strict] [--case production|large]
+ *   npm run bench [-- --runs N] [--json] [--case production|large]
  *
  * The floor is the program's recorded resources registered again by the SDK
  * with nothing else: same @pulumi/aws classes and inputs, no components,
@@ -14,34 +14,38 @@
  * and the SDK makes an Output per property, so no program made of them can
  * come near that.
  *
+ * The production plan is also timed end to end: the real CLI, process start
+ * to exit, with the pack, the report and the JSON rendering, against the
+ * floor's own process (start, SDK, the same registrations, exit).
+ *
  * For JSON alone on stdout: `npm run --silent bench -- --json` (progress goes to stderr).
- * Exits 0 even when a target is missed, so it can run as information in CI;
- * `--strict` exits 1 on any FAIL.
+ * Exits 1 when any target is missed, 2 when the bench itself fails.
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { parseArgs as nodeParseArgs } from "node:util";
 import { largeConfig } from "./configs";
-import { measure, type Summary } from "./measure";
+import { measure, measureCli, type Summary } from "./measure";
 import { mib, renderTable, type CaseReport, type TargetCheck } from "./report";
 
 type CaseName = "production" | "large";
 
 /**
- * Targets from the issue. "Within a few seconds" for production is read as
- * 3 s. 1.5 GB is taken as 1.5e9 bytes, the stricter reading. Time targets
- * apply to the time measured around runProgram inside the child (the plan
- * itself), not to node/tsx startup.
+ * Targets from the issues. "Within a few seconds" for production is read as
+ * 3 s. 1.2 GB is taken as 1.2e9 bytes, the stricter reading. Plan-time
+ * targets apply to the time measured around runProgram inside the child; the
+ * end-to-end target to the production CLI's whole process against the
+ * floor's whole process.
  */
 const MS_LIMIT: Record<CaseName, number> = { production: 3_000, large: 10_000 };
-const RSS_LIMIT_BYTES: Partial<Record<CaseName, number>> = { large: 1.5e9 };
+const RSS_LIMIT_BYTES: Partial<Record<CaseName, number>> = { large: 1.2e9 };
 const FLOOR_RATIO_LIMIT = 1.5;
+const END_TO_END_RATIO_LIMIT: Partial<Record<CaseName, number>> = { production: 1.5 };
 
 interface Options {
     runs: number;
     json: boolean;
-    strict: boolean;
     cases: CaseName[];
 }
 
@@ -52,7 +56,6 @@ function parseArgs(argv: string[]): Options {
         options: {
             runs: { type: "string", default: "3" },
             json: { type: "boolean", default: false },
-            strict: { type: "boolean", default: false },
             case: { type: "string" },
         },
     });
@@ -63,12 +66,11 @@ function parseArgs(argv: string[]): Options {
     return {
         runs: Number(values.runs),
         json: values.json,
-        strict: values.strict,
         cases: values.case ? [values.case as CaseName] : ["production", "large"],
     };
 }
 
-function checks(name: CaseName, program: Summary, floor: Summary): TargetCheck[] {
+function checks(name: CaseName, program: Summary, floor: Summary, endToEndMs?: number): TargetCheck[] {
     const out: TargetCheck[] = [];
     const ms = MS_LIMIT[name];
     out.push({
@@ -91,6 +93,15 @@ function checks(name: CaseName, program: Summary, floor: Summary): TargetCheck[]
         value: ratio.toFixed(2),
         pass: ratio <= FLOOR_RATIO_LIMIT,
     });
+    const endToEnd = END_TO_END_RATIO_LIMIT[name];
+    if (endToEnd !== undefined && endToEndMs !== undefined) {
+        const processRatio = endToEndMs / floor.processMs;
+        out.push({
+            target: `plan process / floor process <= ${endToEnd}`,
+            value: `${processRatio.toFixed(2)} (${(endToEndMs / 1000).toFixed(2)} s / ${(floor.processMs / 1000).toFixed(2)} s)`,
+            pass: processRatio <= endToEnd,
+        });
+    }
     return out;
 }
 
@@ -120,7 +131,14 @@ async function main(): Promise<void> {
             const dummy = await measure(["dummy", String(program.resources)], options.runs, (s) =>
                 log(`  sdk minimum ${s.runMs.toFixed(0)} ms, ${mib(s.maxRssKiB)}`),
             );
-            reports.push({ name, program, floor, dummy, checks: checks(name, program, floor) });
+            let endToEndMs: number | undefined;
+            if (END_TO_END_RATIO_LIMIT[name] !== undefined) {
+                log(`${name}: the plan CLI end to end (--format json) x${options.runs} ...`);
+                endToEndMs = await measureCli(["--stack", name, "--format", "json"], options.runs, (ms) =>
+                    log(`  plan process ${ms.toFixed(0)} ms`),
+                );
+            }
+            reports.push({ name, program, floor, dummy, endToEndMs, checks: checks(name, program, floor, endToEndMs) });
         }
     } finally {
         fs.rmSync(dumpDir, { recursive: true, force: true });
@@ -142,7 +160,7 @@ async function main(): Promise<void> {
     } else {
         process.stdout.write(`${renderTable(reports, options.runs)}\n`);
     }
-    process.exitCode = options.strict && !pass ? 1 : 0;
+    process.exitCode = pass ? 0 : 1;
 }
 
 main().catch((err: unknown) => {

@@ -11,6 +11,7 @@
  * the SDK prints is ignored by the parent.
  */
 import * as fs from "node:fs";
+import { enableCompileCache } from "node:module";
 import { performance } from "node:perf_hooks";
 
 export const RESULT_MARKER = "@@bench-result";
@@ -38,6 +39,8 @@ interface Dumped {
 }
 
 async function runProgramCase(which: string, dumpFile?: string): Promise<CaseResult> {
+    // As the plan CLI does: the SDK without the parts an offline run never uses.
+    (await import("../harness/sdk-internals")).loadSdkWithDeferredDependencies();
     const configs = await import("./configs");
     const config = which === "production" ? configs.productionConfig() : configs.largeConfig();
     const { runProgram } = await import("../harness/run-program");
@@ -153,6 +156,8 @@ async function main(): Promise<void> {
 
 // Only run when executed, not when bench.ts imports RESULT_MARKER/CaseResult.
 if (require.main === module) {
+    // As the plan CLI does, for every case alike (the floor too).
+    enableCompileCache();
     main().catch((err: unknown) => {
         console.error(err);
         process.exit(1);

@@ -26,13 +26,12 @@ const CHILD_TIMEOUT_MS = 5 * 60_000;
 
 /**
  * Runs case.ts once in a fresh node. `process.execPath` is the node running
- * the bench (Node 24 under `npm run`); `--import tsx` loads TypeScript the
- * same way `npm run bench` does.
+ * the bench (Node 24 under `npm run`), with the plan's own node settings.
  */
 export function runChild(args: string[]): Promise<Sample> {
     return new Promise((resolve, reject) => {
         const start = performance.now();
-        const child = spawn(process.execPath, ["--import", "tsx", CASE_SCRIPT, ...args], {
+        const child = spawn(process.execPath, [...PLAN_NODE_FLAGS, CASE_SCRIPT, ...args], {
             cwd: path.resolve(__dirname, "../.."),
             stdio: ["ignore", "pipe", "pipe"],
             timeout: CHILD_TIMEOUT_MS,
@@ -57,6 +56,57 @@ export function runChild(args: string[]): Promise<Sample> {
             resolve({ ...result, processMs });
         });
     });
+}
+
+/**
+ * Node settings of the plan, for every measured process alike. A small young
+ * generation (1 MiB semi-spaces) keeps the large stack's peak memory about a
+ * quarter lower (the SDK's short-lived promises are collected before they
+ * pile up) at about the same time; see README "Performance".
+ */
+export const PLAN_NODE_FLAGS = ["--max-semi-space-size=1", "--import", "tsx"];
+
+/** The plan's own command line, as `npm run plan` runs it (package.json's "plan" script; a test keeps them equal). */
+export const PLAN_COMMAND = [...PLAN_NODE_FLAGS, "tools/plan/cli.ts"];
+
+/**
+ * Runs the real plan CLI once, start to exit (program, pack, report and
+ * rendering), and returns the wall time in ms. Its output is discarded; a
+ * non-zero exit is an error, since a failing plan is not a plan to time.
+ */
+export function runCli(args: string[]): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const start = performance.now();
+        const env = { ...process.env };
+        delete env.npm_lifecycle_event;
+        const child = spawn(process.execPath, [...PLAN_COMMAND, ...args], {
+            cwd: path.resolve(__dirname, "../.."),
+            stdio: ["ignore", "ignore", "pipe"],
+            timeout: CHILD_TIMEOUT_MS,
+            env,
+        });
+        let stderr = "";
+        child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+        child.on("error", reject);
+        child.on("close", (code, signal) => {
+            if (code !== 0) {
+                reject(new Error(`plan ${args.join(" ")} failed (exit ${code ?? signal}):\n${stderr.trim()}`));
+                return;
+            }
+            resolve(performance.now() - start);
+        });
+    });
+}
+
+/** Median wall time of `runs` runs of the plan CLI, one after another. */
+export async function measureCli(args: string[], runs: number, onSample?: (ms: number) => void): Promise<number> {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const ms = await runCli(args);
+        onSample?.(ms);
+        samples.push(ms);
+    }
+    return median(samples);
 }
 
 function median(values: number[]): number {

@@ -13,6 +13,8 @@ export interface CaseReport {
     floor: Summary;
     /** As many one-property dummy resources: what the SDK costs at the very least, for reference. */
     dummy: Summary;
+    /** The plan CLI's whole process (start to exit), median ms; for cases with an end-to-end target. */
+    endToEndMs?: number;
     checks: TargetCheck[];
 }
 
@@ -35,6 +37,7 @@ export function renderTable(reports: CaseReport[], runs: number): string {
     for (const r of reports) {
         row(r.name, r.program, "");
         rows.push(["  pack + report", "", ms(r.program.reportMs), "", "", ""]);
+        if (r.endToEndMs !== undefined) rows.push(["  plan CLI end to end", "", "", ms(r.endToEndMs), "", ""]);
         row("  floor", r.floor, (r.program.runMs / r.floor.runMs).toFixed(2));
         row("  sdk minimum", r.dummy, (r.program.runMs / r.dummy.runMs).toFixed(2));
     }
@@ -46,6 +49,7 @@ export function renderTable(reports: CaseReport[], runs: number): string {
         `Median of ${runs} run(s), each in a fresh process (node ${process.version}).`,
         `plan time: around runProgram in the child; process time: spawn to exit.`,
         `pack + report: after the run, the policy pack (analyzer handlers) and the inventory with cost and region loss.`,
+        `plan CLI end to end: the real \`npm run plan\` command (without npm), process start to exit, JSON output.`,
         `floor: the SDK alone registering the program's resources (same @pulumi/aws classes and inputs, flat, nothing else).`,
         `sdk minimum: the SDK registering as many one-property dummy resources (for reference, no target).`,
         "",

@@ -10,11 +10,10 @@ import { disableSdkDebugging } from "./sdk-internals";
  * Nothing offline reads either, and together they were about half the time
  * and a quarter of the memory of a 6,700-resource plan (see tools/bench). The
  * SDK looks both up at call time, so replacing them here takes effect; the
- * recorded resources are identical either way. `onRejected`: see
- * disableSdkDebugging.
+ * recorded resources are identical either way.
  */
-export async function withLeanSdk<T>(build: () => Promise<T>, onRejected?: (err: unknown) => void): Promise<T> {
-    const restore = disableSdkDebugging(onRejected);
+export async function withLeanSdk<T>(build: () => Promise<T>): Promise<T> {
+    const restore = disableSdkDebugging();
     try {
         return await build();
     } finally {

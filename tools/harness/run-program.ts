@@ -7,7 +7,9 @@ import {
     onResourceFailure,
     onSdkLogError,
     readInvokeRequest,
+    readReadRequest,
     readRegisterRequest,
+    releaseMockMonitorState,
     responseUrn,
     waitForRPCs,
     wrapMonitorHandler,
@@ -54,8 +56,8 @@ export interface ProgramRun {
     preview: boolean;
     resources: RecordedResource[];
     invokes: RecordedInvoke[];
-    /** The program module's exports (stack outputs, still as Outputs). */
-    exports: Record<string, unknown>;
+    /** The names the program module exports (its stack outputs). The values are not kept: see releaseProgram. */
+    outputNames: string[];
 }
 
 export interface RunProgramOptions {
@@ -72,6 +74,8 @@ export interface RunProgramOptions {
     program?: string;
 }
 
+const MAX_ERRORS_SHOWN = 10;
+
 /**
  * The program failed where a real `pulumi up` or `pulumi preview` would have
  * failed: an `apply` callback threw, a registration or lookup failed, or the
@@ -79,9 +83,12 @@ export interface RunProgramOptions {
  */
 export class ProgramFailedError extends Error {
     constructor(public readonly errors: readonly string[]) {
+        // One failure usually drags its dependents down with it: the first few say why.
+        const shown = errors.slice(0, MAX_ERRORS_SHOWN).map((e) => `  ${e}`);
+        if (errors.length > MAX_ERRORS_SHOWN) shown.push(`  ... and ${errors.length - MAX_ERRORS_SHOWN} more`);
         super(
             `the program failed as a real deployment would (${errors.length} error${errors.length === 1 ? "" : "s"}):\n` +
-                errors.map((e) => `  ${e}`).join("\n"),
+                shown.join("\n"),
         );
         this.name = "ProgramFailedError";
     }
@@ -172,6 +179,19 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
         });
     });
 
+    // `Resource.get` and stack references read what exists in a real account or
+    // another stack: there is no honest offline answer (the mocks would echo
+    // the inputs back), so a read fails the run.
+    wrapMonitorHandler("readResource", () => (req, callback) => {
+        const read = readReadRequest(req);
+        const refused = new Error(
+            `the offline plan cannot read the existing ${read.type} "${read.name}" (id ${read.id || "none"}): ` +
+                `it exists only in a real account or stack. Pass what the program needs from it in as config.`,
+        );
+        failures.add(refused);
+        callback(refused);
+    });
+
     // Where the SDK reports what it does not throw. A real engine fails the
     // update on an error log and on an unhandled rejection (the language host's
     // handler); under mocks both only print, or crash the process, or nothing.
@@ -185,20 +205,40 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
             const programPath = options.program ?? path.resolve(__dirname, "../../index.ts");
             // The program is loaded like `pulumi up` loads it: as a module, for its side effects.
             // eslint-disable-next-line @typescript-eslint/no-require-imports
-            const exports = require(programPath) as Record<string, unknown>;
+            const outputNames = Object.keys(require(programPath) as Record<string, unknown>);
             await waitForRegistrations();
             // Rejections nobody handled are reported after the current tasks: let them arrive.
             await new Promise((resolve) => setImmediate(resolve));
             const failed = failures.verdict();
             if (failed) throw failed;
-            return { project: options.project, stack: options.stack, preview, resources, invokes, exports };
-        }, onRejection);
+            releaseProgram(programPath);
+            return { project: options.project, stack: options.stack, preview, resources, invokes, outputNames };
+        });
     } finally {
         process.off("unhandledRejection", onRejection);
         process.off("uncaughtException", onRejection);
         stopLogHook();
         stopOpHook();
     }
+}
+
+/**
+ * Lets the garbage collector have the program's objects once they are
+ * recorded: its module (whose scope holds every component, resource and
+ * Output) leaves the module cache, and the mock monitor's copy of every
+ * resource's state is emptied. On the 20 x 50 stack that is most of the
+ * heap, which the policy pack and the report would otherwise run on top of.
+ */
+function releaseProgram(programPath: string): void {
+    const cached = require.cache[programPath];
+    if (cached) {
+        delete require.cache[programPath];
+        for (const parent of Object.values(require.cache)) {
+            const at = parent?.children.indexOf(cached) ?? -1;
+            if (at >= 0) parent!.children.splice(at, 1);
+        }
+    }
+    releaseMockMonitorState();
 }
 
 /** Waits until the SDK's queue of engine calls has drained. */

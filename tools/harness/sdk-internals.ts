@@ -18,8 +18,17 @@
  * - The mock monitor's handler names (`registerResource`, `invoke`,
  *   `readResource`) and the protobuf getters of the requests and responses
  *   they receive: how the harness sees what the engine would be sent.
+ * - Which heavy packages `@pulumi/pulumi` loads at import time for features
+ *   an offline run never uses (see deferUnusedSdkDependencies).
+ * - The mock monitor's `resources` map (every registered resource's state,
+ *   kept for `getResource` lookups): emptied once a run is recorded.
  */
-import * as pulumi from "@pulumi/pulumi";
+import * as path from "node:path";
+import type * as Pulumi from "@pulumi/pulumi";
+
+// Loaded on first use, so that deferUnusedSdkDependencies can run before the SDK loads.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sdk = () => require("@pulumi/pulumi") as typeof Pulumi;
 
 // The generated protobuf classes are untyped here; only their getters are used.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,6 +39,63 @@ type Handler = (req: Message, callback: Callback) => void;
 /** The mock monitor handlers the harness wraps, by the names the SDK calls them. */
 export const MONITOR_HANDLERS = ["registerResource", "invoke", "readResource"] as const;
 export type MonitorHandlerName = (typeof MONITOR_HANDLERS)[number];
+
+/**
+ * Packages `@pulumi/pulumi` requires when it is imported, for function
+ * serialisation (`typescript`, and `@npmcli/arborist` with its whole npm
+ * client: sigstore, pacote, tar, ...) and the Automation API (`execa`). An
+ * offline run uses none of them, and loading them was about half of the
+ * SDK's import time.
+ */
+export const DEFERRED_SDK_DEPENDENCIES: readonly string[] = ["@npmcli/arborist", "typescript", "execa"];
+
+type ModuleLoad = (request: string, parent: { filename?: string } | undefined, isMain: boolean) => unknown;
+
+/**
+ * Loads `@pulumi/pulumi` with DEFERRED_SDK_DEPENDENCIES deferred: the SDK's
+ * modules get a stand-in that loads the real package on first use, so
+ * nothing changes for code that does use them. Only has an effect when it
+ * runs before anything else loads the SDK (the plan CLI and the bench call
+ * it first); under jest, whose module registry bypasses Node's loader, it
+ * does nothing.
+ */
+export function loadSdkWithDeferredDependencies(): typeof Pulumi {
+    // The module object itself (not an import namespace, whose properties are read-only).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loader = require("node:module") as { _load: ModuleLoad };
+    const original = loader._load;
+    const sdkDir = path.join(path.sep, "@pulumi", "pulumi", path.sep);
+    loader._load = function (request, parent, isMain) {
+        if (!DEFERRED_SDK_DEPENDENCIES.includes(request) || !parent?.filename?.includes(sdkDir)) {
+            return original.call(this, request, parent, isMain);
+        }
+        let real: Record<string | symbol, unknown> | undefined;
+        const load = () => (real ??= original.call(this, request, parent, isMain) as Record<string | symbol, unknown>);
+        // `__esModule` answers without loading: TypeScript's import helpers and
+        // module loaders ask for it at import time.
+        return new Proxy(
+            {},
+            {
+                get: (_target, key) => (key === "__esModule" ? true : load()[key]),
+                has: (_target, key) => key in load(),
+                ownKeys: () => Reflect.ownKeys(load()),
+                getOwnPropertyDescriptor: (_target, key) => {
+                    // Module loaders (tsx's among them) look for these as a module loads;
+                    // none of the deferred packages defines "module.exports".
+                    if (key === "__esModule") return { value: true, configurable: true, enumerable: false };
+                    if (key === "module.exports") return undefined;
+                    const d = Reflect.getOwnPropertyDescriptor(load(), key);
+                    return d && { ...d, configurable: true };
+                },
+            },
+        );
+    };
+    try {
+        return sdk();
+    } finally {
+        loader._load = original;
+    }
+}
 
 /** Waits until the SDK's queue of engine calls has drained, without closing the monitor. */
 export async function waitForRPCs(): Promise<void> {
@@ -44,27 +110,19 @@ type WithStackTrace = { stackTrace: (skip?: number) => unknown[] };
 /**
  * Switches off the SDK's per-promise and per-resource stack capture
  * (`debuggablePromise`, `Resource.stackTrace`, `Error.stackTraceLimit`);
- * returns the function that puts them back. With `onRejected`, every SDK
- * promise that rejects (a failed registration's URN, id and outputs, a failed
- * lookup) is reported there and counts as handled: the run fails through the
- * caller instead of through unhandled rejections nobody may be listening for.
+ * returns the function that puts them back.
  */
-export function disableSdkDebugging(onRejected?: (err: unknown) => void): () => void {
+export function disableSdkDebugging(): () => void {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const debuggable = require("@pulumi/pulumi/runtime/debuggable") as Debuggable;
-    const resource = pulumi.Resource as unknown as WithStackTrace;
+    const resource = sdk().Resource as unknown as WithStackTrace;
     const saved = {
         stackTraceLimit: Error.stackTraceLimit,
         debuggablePromise: debuggable.debuggablePromise,
         stackTrace: resource.stackTrace,
     };
     Error.stackTraceLimit = 0;
-    debuggable.debuggablePromise = onRejected
-        ? (p) => {
-              p.catch(onRejected);
-              return p;
-          }
-        : (p) => p;
+    debuggable.debuggablePromise = (p) => p;
     resource.stackTrace = () => [];
     return () => {
         Error.stackTraceLimit = saved.stackTraceLimit;
@@ -138,9 +196,22 @@ function requireFunction<F>(value: F, name: string): F {
  * Call after `pulumi.runtime.setMocks`.
  */
 export function wrapMonitorHandler(name: MonitorHandlerName, wrap: (original: Handler) => Handler): void {
-    const monitor = pulumi.runtime.getMonitor() as unknown as Record<string, Handler>;
+    const monitor = sdk().runtime.getMonitor() as unknown as Record<string, Handler>;
     const original = requireFunction(monitor[name], `a mock monitor handler "${name}"`);
     monitor[name] = wrap(original.bind(monitor));
+}
+
+/**
+ * Empties the mock monitor's copy of every registered resource's state. The
+ * harness has recorded what it needs; on a large stack the copy is memory
+ * the policy pack and the report would otherwise run on top of.
+ */
+export function releaseMockMonitorState(): void {
+    const monitor = sdk().runtime.getMonitor() as unknown as { resources?: Map<string, unknown> };
+    if (!(monitor.resources instanceof Map)) {
+        throw new Error("the Pulumi mock monitor has no resources map: update tools/harness/sdk-internals.ts");
+    }
+    monitor.resources.clear();
 }
 
 /** What a `RegisterResourceRequest` asks the engine for. */

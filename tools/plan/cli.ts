@@ -1,3 +1,4 @@
+import { enableCompileCache } from "node:module";
 import * as path from "node:path";
 import { flagsNpmSwallowed, helpText, NPM_STRAY_HINT, parseArgs, USAGE } from "./args";
 import type { RecordedResource } from "../harness/run-program";
@@ -104,7 +105,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
 
     const progress = createProgress(process.stderr);
     progress.step(`running the program on ${stack.source}`);
-    const pulumi = await import("@pulumi/pulumi");
+    // First load of the SDK: without the parts an offline plan never uses.
+    const pulumi = (await import("../harness/sdk-internals")).loadSdkWithDeferredDependencies();
     const { runProgram } = await import("../harness/run-program");
     const { buildInventory } = await import("./inventory");
     const { render } = await import("./render");
@@ -186,6 +188,9 @@ if (require.main === module) {
             process.exit(EXIT_INTERNAL);
         });
     }
+    // Node keeps compiled code of the modules it loads on disk (in the OS temp
+    // directory), so a second plan skips most of the parsing of the SDK.
+    enableCompileCache();
     void run(process.argv.slice(2)).then((code) => {
         process.exitCode = code;
     });

@@ -9,13 +9,18 @@ beforeAll(async () => {
 const REGIONS = { "us-east-1": 2, "eu-west-1": 2, "ap-south-1": 2, "us-west-2": 1 } as const;
 
 describe("production topology", () => {
-    it("builds one provider per region and nothing on a default provider", () => {
+    it("builds one provider per region, one global provider, and nothing on a default provider", () => {
+        const providers = inv.ofType(T.provider);
         expect(
-            inv
-                .ofType(T.provider)
+            providers
+                .filter((p) => inv.regionComponentOf(p) !== undefined)
                 .map((p) => p.inputs.region)
                 .sort(),
         ).toEqual(Object.keys(REGIONS).sort());
+        // Global Accelerator and Route53 on a provider of their own, pinned to us-west-2.
+        expect(
+            providers.filter((p) => inv.regionComponentOf(p) === undefined).map((p) => [p.name, p.inputs.region]),
+        ).toEqual([["virtengine-global-aws", "us-west-2"]]);
         const custom = inv.run.resources.filter((r) => r.custom && r.type !== T.provider);
         expect(custom.length).toBeGreaterThan(300);
         for (const r of custom)

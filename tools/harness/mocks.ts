@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { edgeMockState } from "./mock-state/edge";
 
 /** The account id every mocked lookup answers with. */
 export const MOCK_ACCOUNT_ID = "123456789012";
@@ -32,6 +33,7 @@ export function awsMocks(
                 ...args.inputs,
                 arn: `arn:aws:${service}:${region}:${MOCK_ACCOUNT_ID}:${args.name}`,
             };
+            Object.assign(state, edgeMockState(args.type, args.name, args.inputs, region));
             switch (args.type) {
                 case "aws:iam/role:Role":
                 case "aws:iam/instanceProfile:InstanceProfile":

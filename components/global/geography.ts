@@ -57,14 +57,16 @@ export function byRole<R extends SteeredRegion>(regions: readonly R[]): R[] {
 }
 
 /**
- * The region that serves each continent: on each continent with a region
- * taking traffic (dial above 0), the one first in role order. Continents
- * missing here fall to the default (the primary).
+ * The region that serves each continent in DNS: on each continent with a
+ * serving region (any role but standby), the one first in role order.
+ * Continents missing here fall to the default (the primary). Decided by
+ * role, not traffic dial, so turning a dial changes only the accelerator's
+ * endpoint group.
  */
 export function continentRegions<R extends SteeredRegion>(regions: readonly R[]): Map<Continent, R> {
     const out = new Map<Continent, R>();
     for (const r of byRole(regions)) {
-        if (r.trafficDial <= 0) continue;
+        if (r.role === "standby") continue;
         const continent = continentOf(r.name);
         if (!out.has(continent)) out.set(continent, r);
     }

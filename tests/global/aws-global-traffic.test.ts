@@ -7,9 +7,7 @@ import type { ProgramRun, RecordedResource } from "../../tools/harness/run-progr
 async function run(dials: Record<string, number> = {}): Promise<ProgramRun> {
     let result: ProgramRun | undefined;
     await jest.isolateModulesAsync(async () => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { runProgram } =
-            require("../../tools/harness/run-program") as typeof import("../../tools/harness/run-program");
+        const { runProgram } = await import("../../tools/harness/run-program");
         result = await runProgram({
             project: "virtengine",
             stack: "production",

@@ -1,10 +1,13 @@
 import type { Policies } from "@pulumi/policy";
 import { approvedInstanceTypes } from "./approved-instance-types";
+import { dnsRoutingConsistent } from "./dns-routing-consistent";
+import { edgeTls } from "./edge-tls";
 import { encryptedVolumes } from "./encrypted-volumes";
 import { imdsv2Required } from "./imdsv2-required";
 import { minFullNodesPerRegion } from "./min-full-nodes-per-region";
 import { minTwoAzs } from "./min-two-azs";
 import { protectStateful } from "./protect-stateful";
+import { publicAlbProtected } from "./public-alb-protected";
 import { validatorRegionCap } from "./validator-region-cap";
 import { validatorsPrivate } from "./validators-private";
 
@@ -21,5 +24,8 @@ export const policies: Policies = [
     imdsv2Required,
     encryptedVolumes,
     validatorsPrivate,
+    edgeTls,
+    publicAlbProtected,
+    dnsRoutingConsistent,
     protectStateful,
 ];

@@ -9,6 +9,9 @@ const DESIGN_TABLE = {
     "imdsv2-required": "mandatory",
     "encrypted-volumes": "mandatory",
     "validators-private": "mandatory",
+    "edge-tls": "mandatory",
+    "public-alb-protected": "mandatory",
+    "dns-routing-consistent": "mandatory",
     "protect-stateful": "advisory",
 };
 

@@ -1,7 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
-
-type Debuggable = { debuggablePromise: <T>(p: Promise<T>, ctx: unknown) => Promise<T> };
-type WithStackTrace = { stackTrace: (skip?: number) => unknown[] };
+import { disableSdkDebugging } from "./sdk-internals";
 
 /**
  * Runs `build` with the Pulumi SDK's debugging aids switched off, then puts
@@ -13,25 +10,14 @@ type WithStackTrace = { stackTrace: (skip?: number) => unknown[] };
  * Nothing offline reads either, and together they were about half the time
  * and a quarter of the memory of a 6,700-resource plan (see tools/bench). The
  * SDK looks both up at call time, so replacing them here takes effect; the
- * recorded resources are identical either way.
+ * recorded resources are identical either way. `onRejected`: see
+ * disableSdkDebugging.
  */
-export async function withLeanSdk<T>(build: () => Promise<T>): Promise<T> {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const debuggable = require("@pulumi/pulumi/runtime/debuggable") as Debuggable;
-    const resource = pulumi.Resource as unknown as WithStackTrace;
-    const saved = {
-        stackTraceLimit: Error.stackTraceLimit,
-        debuggablePromise: debuggable.debuggablePromise,
-        stackTrace: resource.stackTrace,
-    };
-    Error.stackTraceLimit = 0;
-    debuggable.debuggablePromise = (p) => p;
-    resource.stackTrace = () => [];
+export async function withLeanSdk<T>(build: () => Promise<T>, onRejected?: (err: unknown) => void): Promise<T> {
+    const restore = disableSdkDebugging(onRejected);
     try {
         return await build();
     } finally {
-        Error.stackTraceLimit = saved.stackTraceLimit;
-        debuggable.debuggablePromise = saved.debuggablePromise;
-        resource.stackTrace = saved.stackTrace;
+        restore();
     }
 }

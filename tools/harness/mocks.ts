@@ -1,22 +1,43 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { edgeMockState } from "./mock-state/edge";
+import { INVOKES, STATE, type InvokeTable, type StateTable } from "./mock-state";
 
-/** The account id every mocked lookup answers with. */
+export { MOCK_AMI_ID } from "./mock-state";
+
+/** The account id every mocked lookup and ARN answers with. */
 export const MOCK_ACCOUNT_ID = "123456789012";
-/** The image id the mocked AMI lookup answers with. */
-export const MOCK_AMI_ID = "ami-0123456789abcdef0";
+
+/** A lookup the mocks cannot answer: the run must fail, not see `undefined`. */
+export class UnansweredInvokeError extends Error {
+    constructor(public readonly token: string) {
+        super(
+            `the offline plan cannot answer the lookup ${token}: a real provider would answer it from a real ` +
+                `account. Add an answer to tools/harness/mock-state/invokes.ts if AWS answers it the same ` +
+                `for every account, or pass the value in as config.`,
+        );
+        this.name = "UnansweredInvokeError";
+    }
+}
+
+export interface MockTables {
+    state: StateTable;
+    invokes: InvokeTable;
+}
 
 /**
  * Pulumi mocks that answer like AWS would for the resources and lookups this
- * program uses: in update mode plausible ids and ARNs, in preview mode only
- * what a real preview knows.
+ * program uses: in update mode plausible ids and ARNs and what providers
+ * compute (tools/harness/mock-state), in preview mode only what a real
+ * preview knows. A lookup with no answer throws.
  * Region-dependent answers come from `regionOf`, which maps a provider
  * reference to the region its provider was configured with.
  */
 export function awsMocks(
     regionOf: (providerRef: string | undefined) => string | undefined,
     preview = false,
+    tables: MockTables = { state: STATE, invokes: INVOKES },
 ): pulumi.runtime.Mocks {
+    const regionFor = (provider: string | undefined, own: unknown) =>
+        (typeof own === "string" && own) || regionOf(provider) || "us-east-1";
     return {
         newResource(args) {
             // A preview knows a new resource's inputs and nothing else: an empty id
@@ -25,68 +46,34 @@ export function awsMocks(
             if (preview) {
                 return { id: args.id || "", state: args.inputs };
             }
-            // New resources arrive with id "" (not undefined): `||`, not `??`.
-            const id = args.id || `${args.name}-id`;
-            const region = regionOf(args.provider) ?? "us-east-1";
+            const region = regionFor(args.provider, args.inputs.region);
             const service = args.type.split(":")[1]?.split("/")[0] ?? "aws";
-            const state: Record<string, unknown> = {
-                ...args.inputs,
-                arn: `arn:aws:${service}:${region}:${MOCK_ACCOUNT_ID}:${args.name}`,
+            const computed =
+                tables.state[args.type]?.({
+                    name: args.name,
+                    inputs: args.inputs,
+                    region,
+                    accountId: MOCK_ACCOUNT_ID,
+                }) ?? {};
+            const { id: computedId, ...state } = computed;
+            return {
+                // New resources arrive with id "" (not undefined): `||`, not `??`.
+                id: args.id || (typeof computedId === "string" ? computedId : `${args.name}-id`),
+                state: {
+                    ...args.inputs,
+                    arn: `arn:aws:${service}:${region}:${MOCK_ACCOUNT_ID}:${args.name}`,
+                    ...state,
+                },
             };
-            Object.assign(state, edgeMockState(args.type, args.name, args.inputs, region));
-            switch (args.type) {
-                case "aws:iam/role:Role":
-                case "aws:iam/instanceProfile:InstanceProfile":
-                    state.name = args.inputs.name ?? args.name;
-                    state.arn = `arn:aws:iam::${MOCK_ACCOUNT_ID}:${args.type.includes("role") ? "role" : "instance-profile"}/${args.name}`;
-                    break;
-                case "aws:cloudwatch/logGroup:LogGroup":
-                    state.arn = `arn:aws:logs:${region}:${MOCK_ACCOUNT_ID}:log-group:${args.name}`;
-                    break;
-                case "aws:ec2/launchTemplate:LaunchTemplate":
-                    state.latestVersion = 1;
-                    break;
-                case "aws:kms/key:Key":
-                    state.keyId = `${args.name}-key-id`;
-                    break;
-                case "aws:ec2/eip:Eip":
-                    state.allocationId = `eipalloc-${args.name}`;
-                    break;
-                case "aws:autoscaling/group:Group":
-                    state.name = args.inputs.name ?? args.name;
-                    break;
-                case "aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter":
-                    state.vpcPeeringConnectionId = args.inputs.vpcPeeringConnectionId;
-                    break;
-            }
-            return { id, state };
         },
         call(args) {
-            switch (args.token) {
-                case "aws:index/getCallerIdentity:getCallerIdentity":
-                    return {
-                        accountId: MOCK_ACCOUNT_ID,
-                        arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/offline-plan`,
-                        userId: "OFFLINEPLAN",
-                        id: MOCK_ACCOUNT_ID,
-                    };
-                case "aws:index/getPartition:getPartition":
-                    return {
-                        partition: "aws",
-                        dnsSuffix: "amazonaws.com",
-                        reverseDnsPrefix: "com.amazonaws",
-                        id: "aws",
-                    };
-                case "aws:ec2/getAmi:getAmi":
-                    return {
-                        id: MOCK_AMI_ID,
-                        imageId: MOCK_AMI_ID,
-                        name: "virtengine-node-offline-plan",
-                        architecture: "x86_64",
-                    };
-                default:
-                    return args.inputs;
-            }
+            const answer = tables.invokes[args.token];
+            if (!answer) throw new UnansweredInvokeError(args.token);
+            return answer({
+                args: args.inputs,
+                region: regionFor(args.provider, args.inputs.region),
+                accountId: MOCK_ACCOUNT_ID,
+            });
         },
     };
 }

@@ -2,6 +2,15 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { withLeanSdk } from "./lean-sdk";
 import { awsMocks } from "./mocks";
+import {
+    onResourceFailure,
+    onSdkLogError,
+    readInvokeRequest,
+    readRegisterRequest,
+    responseUrn,
+    waitForRPCs,
+    wrapMonitorHandler,
+} from "./sdk-internals";
 
 /** The value Pulumi puts where an input is not known until deployment. */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -63,9 +72,42 @@ export function providerUrn(ref: string): string {
     return cut > 0 ? ref.slice(0, cut) : ref;
 }
 
-// The generated protobuf classes are untyped here; only their getters are used.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Req = { [method: string]: () => any };
+/**
+ * The program failed where a real `pulumi up` or `pulumi preview` would have
+ * failed: an `apply` callback threw, a registration or lookup failed, or the
+ * SDK logged an error. Lists every distinct error seen.
+ */
+export class ProgramFailedError extends Error {
+    constructor(public readonly errors: readonly string[]) {
+        super(
+            `the program failed as a real deployment would (${errors.length} error${errors.length === 1 ? "" : "s"}):\n` +
+                errors.map((e) => `  ${e}`).join("\n"),
+        );
+        this.name = "ProgramFailedError";
+    }
+}
+
+/** Errors raised while the program runs, in the order seen, once each. */
+class FailureLog {
+    private readonly seen = new Set<unknown>();
+    readonly errors: unknown[] = [];
+
+    add(err: unknown): void {
+        if (this.seen.has(err)) return;
+        this.seen.add(err);
+        this.errors.push(err);
+    }
+
+    /** The error runProgram rejects with, if anything failed. */
+    verdict(): Error | undefined {
+        if (this.errors.length === 0) return undefined;
+        // A check the program makes on its own input is the user's error: surface it as is.
+        const user = this.errors.find((e) => pulumi.RunError.isInstance(e) || pulumi.ResourceError.isInstance(e));
+        if (user) return user as Error;
+        const messages = this.errors.map((e) => (e instanceof Error ? e.message : String(e)));
+        return new ProgramFailedError([...new Set(messages)]);
+    }
+}
 
 /**
  * Runs the real program under Pulumi's mocks and records every resource and
@@ -73,81 +115,88 @@ type Req = { [method: string]: () => any };
  * provider, protect, dependencies). One run per module registry: the program
  * is a module with side effects, so callers that run it twice must reset the
  * registry (jest does per test file; the CLIs run once per process).
+ *
+ * Fails (rejects) wherever the engine would fail the run: a registration the
+ * mocks refuse, a duplicate URN, a lookup they cannot answer, an `apply` that
+ * throws, an error the SDK logs. Under mocks the SDK would only drop the
+ * affected resources and carry on.
  */
 export async function runProgram(options: RunProgramOptions): Promise<ProgramRun> {
     const preview = options.preview ?? true;
     const resources: RecordedResource[] = [];
     const invokes: RecordedInvoke[] = [];
+    const urns = new Set<string>();
     const providerRegions = new Map<string, string>();
     const regionOf = (ref: string | undefined) => (ref ? providerRegions.get(providerUrn(ref)) : undefined);
+    const failures = new FailureLog();
 
     await pulumi.runtime.setMocks(awsMocks(regionOf, preview), options.project, options.stack, preview);
     pulumi.runtime.setAllConfig(options.config);
 
     // Record what the engine would be sent: wrap the mock monitor's handlers.
-    const monitor = pulumi.runtime.getMonitor() as unknown as Record<
-        string,
-        (req: Req, cb: (err: unknown, res?: Req) => void) => void
-    >;
-    const register = monitor.registerResource.bind(monitor);
-    monitor.registerResource = (req, callback) =>
-        register(req, (err, res) => {
-            if (!err && res) {
-                const type: string = req.getType();
-                const inputs = (req.getObject()?.toJavaScript() ?? {}) as Record<string, unknown>;
-                const urn: string = res.getUrn();
-                if (type.startsWith("pulumi:providers:") && typeof inputs.region === "string") {
-                    providerRegions.set(urn, inputs.region);
+    wrapMonitorHandler(
+        "registerResource",
+        (register) => (req, callback) =>
+            register(req, (err, res) => {
+                if (err || !res) {
+                    failures.add(err ?? new Error(`registering ${req.getType()} "${req.getName()}" returned nothing`));
+                    return callback(err, res);
                 }
-                const propertyDependencies: Record<string, string[]> = {};
-                req.getPropertydependenciesMap().forEach((deps: { getUrnsList(): string[] }, key: string) => {
-                    propertyDependencies[key] = deps.getUrnsList();
-                });
-                const provider: string = req.getProvider();
-                resources.push({
-                    urn,
-                    type,
-                    name: req.getName(),
-                    custom: req.getCustom(),
-                    parent: req.getParent(),
-                    provider,
-                    providerRegion: regionOf(provider),
-                    inputs,
-                    protect: req.getProtect() === true,
-                    ignoreChanges: req.getIgnorechangesList(),
-                    dependencies: req.getDependenciesList(),
-                    propertyDependencies,
-                });
-            }
+                const request = readRegisterRequest(req);
+                const urn = responseUrn(res);
+                if (urns.has(urn)) {
+                    // The engine refuses a second resource with the same URN.
+                    const duplicate = new Error(`duplicate resource URN ${urn}: two resources share a type and name`);
+                    failures.add(duplicate);
+                    return callback(duplicate);
+                }
+                urns.add(urn);
+                if (request.type.startsWith("pulumi:providers:") && typeof request.inputs.region === "string") {
+                    providerRegions.set(urn, request.inputs.region);
+                }
+                resources.push({ urn, ...request, providerRegion: regionOf(request.provider) });
+                callback(err, res);
+            }),
+    );
+    wrapMonitorHandler("invoke", (invoke) => (req, callback) => {
+        const request = readInvokeRequest(req);
+        invokes.push({ ...request, providerRegion: regionOf(request.provider) });
+        invoke(req, (err, res) => {
+            if (err) failures.add(err);
             callback(err, res);
         });
-    const invoke = monitor.invoke.bind(monitor);
-    monitor.invoke = (req, callback) => {
-        const provider: string = req.getProvider();
-        invokes.push({
-            token: req.getTok(),
-            args: (req.getArgs()?.toJavaScript() ?? {}) as Record<string, unknown>,
-            provider,
-            providerRegion: regionOf(provider),
-        });
-        invoke(req, callback);
-    };
-
-    return withLeanSdk(async () => {
-        const programPath = options.program ?? path.resolve(__dirname, "../../index.ts");
-        // The program is loaded like `pulumi up` loads it: as a module, for its side effects.
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const exports = require(programPath) as Record<string, unknown>;
-        await waitForRegistrations();
-        return { project: options.project, stack: options.stack, preview, resources, invokes, exports };
     });
+
+    // Where the SDK reports what it does not throw. A real engine fails the
+    // update on an error log and on an unhandled rejection (the language host's
+    // handler); under mocks both only print, or crash the process, or nothing.
+    const stopLogHook = onSdkLogError((message) => failures.add(message));
+    const stopOpHook = onResourceFailure((err) => failures.add(err));
+    const onRejection = (reason: unknown) => failures.add(reason);
+    process.on("unhandledRejection", onRejection);
+    process.on("uncaughtException", onRejection);
+    try {
+        return await withLeanSdk(async () => {
+            const programPath = options.program ?? path.resolve(__dirname, "../../index.ts");
+            // The program is loaded like `pulumi up` loads it: as a module, for its side effects.
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const exports = require(programPath) as Record<string, unknown>;
+            await waitForRegistrations();
+            // Rejections nobody handled are reported after the current tasks: let them arrive.
+            await new Promise((resolve) => setImmediate(resolve));
+            const failed = failures.verdict();
+            if (failed) throw failed;
+            return { project: options.project, stack: options.stack, preview, resources, invokes, exports };
+        }, onRejection);
+    } finally {
+        process.off("unhandledRejection", onRejection);
+        process.off("uncaughtException", onRejection);
+        stopLogHook();
+        stopOpHook();
+    }
 }
 
 /** Waits until the SDK's queue of engine calls has drained. */
 export async function waitForRegistrations(): Promise<void> {
-    // `waitForRPCs` is what `pulumi.runtime.disconnect` awaits before closing;
-    // we want the wait without closing the (mock) monitor.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const settings = require("@pulumi/pulumi/runtime/settings") as { waitForRPCs(): Promise<void> };
-    await settings.waitForRPCs();
+    await waitForRPCs();
 }

@@ -1,76 +1,116 @@
-import { createHash } from "node:crypto";
-import { ALB_ZONE_IDS, GLOBAL_ACCELERATOR_ZONE_ID, NLB_ZONE_IDS } from "../../../components/edge/aws-constants";
+import { ALB_ZONE_IDS, GLOBAL_ACCELERATOR_ZONE_ID, NLB_ZONE_IDS, regional } from "./regional-ids";
+import { hexId, type NewResource, type StateTable } from "./types";
 
-/*
- * Computed state AWS returns for the edge's resources, in update mode: what
- * later resources read (DNS names, zone ids, ARN suffixes, validation
- * records). Shaped as AWS answers, so nothing downstream is flattered.
- */
+const uuid = (seed: string) => {
+    const h = hexId(seed, 32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+};
 
-const short = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 12);
+/** An auto-named resource's cloud name: the given name, else the logical name plus a suffix. */
+const cloudName = (r: NewResource, max: number) =>
+    (r.inputs.name as string | undefined) ?? `${r.name.slice(0, max - 8)}-${hexId(`name:${r.name}`, 7)}`;
 
-/** The state to add to a new resource of `type`, or undefined when the type is not the edge's. */
-export function edgeMockState(
-    type: string,
-    name: string,
-    inputs: Record<string, unknown>,
-    region: string,
-): Record<string, unknown> | undefined {
-    switch (type) {
-        case "aws:acm/certificate:Certificate": {
-            const names = [inputs.domainName, ...((inputs.subjectAlternativeNames as string[] | undefined) ?? [])];
-            // ACM gives a name and its wildcard, in any region of the account, the same record.
-            return {
-                domainValidationOptions: names.map((domainName) => {
-                    const base = String(domainName).replace(/^\*\./, "");
-                    return {
-                        domainName,
-                        resourceRecordName: `_${short(base)}.${base}.`,
-                        resourceRecordType: "CNAME",
-                        resourceRecordValue: `_${short(`value:${base}`)}.acm-validations.aws.`,
-                    };
-                }),
-            };
-        }
-        case "aws:acm/certificateValidation:CertificateValidation":
-            return { certificateArn: inputs.certificateArn };
-        case "aws:lb/loadBalancer:LoadBalancer": {
-            const network = inputs.loadBalancerType === "network";
-            const kind = network ? "net" : "app";
-            const id = short(`${region}:${name}`);
-            const lbName = name.slice(0, 24);
-            return {
-                name: lbName,
-                arnSuffix: `${kind}/${lbName}/${id}`,
-                arn: `arn:aws:elasticloadbalancing:${region}:123456789012:loadbalancer/${kind}/${lbName}/${id}`,
-                dnsName: `${lbName}-${id}.${network ? `elb.${region}` : `${region}.elb`}.amazonaws.com`,
-                zoneId: (network ? NLB_ZONE_IDS : ALB_ZONE_IDS)[region] ?? `Z${short(`zone:${region}`).toUpperCase()}`,
-            };
-        }
-        case "aws:lb/targetGroup:TargetGroup": {
-            const id = short(`${region}:${name}`);
-            return {
-                arnSuffix: `targetgroup/${name.slice(0, 24)}/${id}`,
-                arn: `arn:aws:elasticloadbalancing:${region}:123456789012:targetgroup/${name.slice(0, 24)}/${id}`,
-            };
-        }
-        case "aws:globalaccelerator/accelerator:Accelerator":
-            return {
-                dnsName: `a${short(name)}.awsglobalaccelerator.com`,
-                hostedZoneId: GLOBAL_ACCELERATOR_ZONE_ID,
-            };
-        case "aws:route53/zone:Zone":
-            return {
-                zoneId: `Z${short(name).toUpperCase()}`,
-                nameServers: ["ns-1.awsdns-01.org", "ns-2.awsdns-02.co.uk", "ns-3.awsdns-03.com", "ns-4.awsdns-04.net"],
-            };
-        case "aws:route53/record:Record":
-            return { fqdn: String(inputs.name).replace(/\.$/, "") };
-        case "aws:s3/bucket:Bucket": {
-            const bucket = `${name}-${short(name)}`.slice(0, 63);
-            return { bucket, arn: `arn:aws:s3:::${bucket}` };
-        }
-        default:
-            return undefined;
-    }
+/** `*.rpc.example.org` and `rpc.example.org` share one validation record, as ACM does. */
+function validationOption(domainName: string, accountId: string) {
+    const base = domainName.replace(/^\*\./, "");
+    return {
+        domainName,
+        resourceRecordName: `_${hexId(`acm-name:${accountId}:${base}`, 32)}.${base}.`,
+        resourceRecordType: "CNAME",
+        resourceRecordValue: `_${hexId(`acm-value:${accountId}:${base}`, 32)}.${hexId(base, 10)}.acm-validations.aws.`,
+    };
 }
+
+/** Load balancers, Global Accelerator, Route53, certificates, WAF. */
+export const edgeState: StateTable = {
+    "aws:lb/loadBalancer:LoadBalancer": (r) => {
+        const network = r.inputs.loadBalancerType === "network";
+        const name = cloudName(r, 32);
+        const suffix = `${network ? "net" : "app"}/${name}/${hexId(`lb:${r.region}:${r.name}`, 16)}`;
+        const dnsName = network
+            ? `${name}-${hexId(`dns:${r.name}`, 16)}.elb.${r.region}.amazonaws.com`
+            : `${name}-${parseInt(hexId(`dns:${r.name}`, 8), 16)}.${r.region}.elb.amazonaws.com`;
+        return {
+            name,
+            arn: `arn:aws:elasticloadbalancing:${r.region}:${r.accountId}:loadbalancer/${suffix}`,
+            arnSuffix: suffix,
+            dnsName: dnsName.toLowerCase(),
+            zoneId: network
+                ? regional(NLB_ZONE_IDS, "NLB canonical hosted zone id", r.region)
+                : regional(ALB_ZONE_IDS, "ALB canonical hosted zone id", r.region),
+        };
+    },
+    "aws:lb/targetGroup:TargetGroup": (r) => {
+        const name = cloudName(r, 32);
+        const suffix = `targetgroup/${name}/${hexId(`tg:${r.region}:${r.name}`, 16)}`;
+        return {
+            name,
+            arn: `arn:aws:elasticloadbalancing:${r.region}:${r.accountId}:${suffix}`,
+            arnSuffix: suffix,
+        };
+    },
+    "aws:lb/listener:Listener": (r) => ({
+        arn: `arn:aws:elasticloadbalancing:${r.region}:${r.accountId}:listener/${hexId(`listener:${r.region}:${r.name}`, 16)}`,
+    }),
+    "aws:globalaccelerator/accelerator:Accelerator": (r) => {
+        const arn = `arn:aws:globalaccelerator::${r.accountId}:accelerator/${uuid(`ga:${r.name}`)}`;
+        return {
+            id: arn,
+            arn,
+            dnsName: `a${hexId(`ga-dns:${r.name}`, 16)}.awsglobalaccelerator.com`,
+            hostedZoneId: GLOBAL_ACCELERATOR_ZONE_ID,
+            ipSets: [{ ipFamily: "IPv4", ipAddresses: ["198.51.100.10", "198.51.100.11"] }],
+        };
+    },
+    "aws:globalaccelerator/listener:Listener": (r) => {
+        const arn = `${r.inputs.acceleratorArn}/listener/${hexId(`ga-listener:${r.name}`, 8)}`;
+        return { id: arn, arn };
+    },
+    "aws:globalaccelerator/endpointGroup:EndpointGroup": (r) => {
+        const arn = `${r.inputs.listenerArn}/endpoint-group/${hexId(`ga-group:${r.name}`, 12)}`;
+        return { id: arn, arn };
+    },
+    "aws:route53/zone:Zone": (r) => {
+        const zoneId = `Z${hexId(`zone:${r.name}`, 20).toUpperCase()}`;
+        const n = parseInt(hexId(`ns:${r.name}`, 4), 16);
+        return {
+            id: zoneId,
+            zoneId,
+            arn: `arn:aws:route53:::hostedzone/${zoneId}`,
+            nameServers: [
+                `ns-${n % 512}.awsdns-${n % 64}.com`,
+                `ns-${(n >> 1) % 512}.awsdns-${(n >> 2) % 64}.net`,
+                `ns-${(n >> 3) % 2048}.awsdns-${(n >> 4) % 64}.org`,
+                `ns-${(n >> 5) % 2048}.awsdns-${(n >> 6) % 64}.co.uk`,
+            ],
+        };
+    },
+    "aws:route53/healthCheck:HealthCheck": (r) => {
+        const id = uuid(`health-check:${r.name}`);
+        return { id, arn: `arn:aws:route53:::healthcheck/${id}` };
+    },
+    "aws:route53/record:Record": (r) => {
+        const fqdn = String(r.inputs.name ?? "")
+            .replace(/\.$/, "")
+            .toLowerCase();
+        const setIdentifier = r.inputs.setIdentifier ? `_${r.inputs.setIdentifier}` : "";
+        return { id: `${r.inputs.zoneId}_${fqdn}_${r.inputs.type}${setIdentifier}`, fqdn };
+    },
+    "aws:acm/certificate:Certificate": (r) => {
+        const names = [r.inputs.domainName, ...((r.inputs.subjectAlternativeNames as unknown[] | undefined) ?? [])];
+        const unique = [...new Set(names.filter((n): n is string => typeof n === "string"))];
+        return {
+            arn: `arn:aws:acm:${r.region}:${r.accountId}:certificate/${uuid(`acm:${r.region}:${r.name}`)}`,
+            domainValidationOptions: unique.map((n) => validationOption(n, r.accountId)),
+            status: "PENDING_VALIDATION",
+        };
+    },
+    "aws:acm/certificateValidation:CertificateValidation": (r) => ({ certificateArn: r.inputs.certificateArn }),
+    "aws:wafv2/webAcl:WebAcl": (r) => {
+        const scope = r.inputs.scope === "CLOUDFRONT" ? "global" : "regional";
+        const region = scope === "global" ? "us-east-1" : r.region;
+        const name = cloudName(r, 128);
+        const id = uuid(`waf:${r.region}:${r.name}`);
+        return { id, name, arn: `arn:aws:wafv2:${region}:${r.accountId}:${scope}/webacl/${name}/${id}` };
+    },
+};

@@ -1,5 +1,4 @@
 import * as aws from "@pulumi/aws";
-import * as cloudflare from "@pulumi/cloudflare";
 import * as pulumi from "@pulumi/pulumi";
 import type { NetworkConfig } from "../config/schema";
 import type { Tags } from "./common/tags";
@@ -8,9 +7,7 @@ import { VirtEngineRegion } from "./region/virtengine-region";
 import { AwsGlobalTraffic } from "./global/aws-global-traffic";
 import { CloudflareGlobalTraffic } from "./global/cloudflare-global-traffic";
 import { CloudflareZone, Route53Zone } from "./global/dns-zone";
-
-/** Global Accelerator's API lives only in us-west-2; Route53 is global. */
-const GLOBAL_AWS_REGION = "us-west-2";
+import { GlobalProviders } from "./global/global-providers";
 
 export interface VirtEngineNetworkArgs {
     /** Validated stack config (see config/schema.ts). */
@@ -47,15 +44,13 @@ export class VirtEngineNetwork extends pulumi.ComponentResource {
 
         const production = config.environment === "production";
         // 1. Global providers.
-        this.globalProvider = new aws.Provider(`${name}-global-aws`, { region: GLOBAL_AWS_REGION }, { parent: this });
-        const cloudflareProvider =
-            config.globalTraffic === "cloudflare"
-                ? new cloudflare.Provider(
-                      `${name}-cloudflare`,
-                      { apiToken: new pulumi.Config("cloudflare").requireSecret("apiToken") },
-                      { parent: this },
-                  )
-                : undefined;
+        const providers = new GlobalProviders(
+            `${name}-global`,
+            { cloudflare: config.globalTraffic === "cloudflare" },
+            { parent: this },
+        );
+        this.globalProvider = providers.aws;
+        const cloudflareProvider = providers.cloudflare;
 
         // 2. The DNS zone: the regions' certificates validate through it.
         if (cloudflareProvider !== undefined) {

@@ -23,7 +23,10 @@ export interface RegionalEdgeArgs {
     /** Where certificate validation records go (the global zone). */
     validation: ValidationRecords;
     vpcId: pulumi.Input<string>;
-    /** Public subnet ids, one per zone: both load balancers span every zone. */
+    /**
+     * Public subnet ids, one per zone: both load balancers span every zone.
+     * AWS wants two zones or more for an ALB; min-two-azs says so in a preview.
+     */
     publicSubnetIds: pulumi.Input<string>[];
     /** The load balancers' security group (the full nodes admit RPC, REST and gRPC only from it). */
     securityGroupId: pulumi.Input<string>;
@@ -62,12 +65,6 @@ export class RegionalEdge extends pulumi.ComponentResource {
 
     constructor(name: string, args: RegionalEdgeArgs, opts?: pulumi.ComponentResourceOptions) {
         super("virtengine:edge:RegionalEdge", name, {}, opts);
-        if (args.publicSubnetIds.length < 2) {
-            throw new pulumi.ResourceError(
-                `${name}: load balancers need public subnets in at least 2 zones (got ${args.publicSubnetIds.length})`,
-                this,
-            );
-        }
         const provider = args.provider;
         const region = args.region.name;
         const child = (extra?: pulumi.CustomResourceOptions) => childOptions(this, provider, extra);

@@ -58,6 +58,14 @@ export function regionOfCustom(resource: RecordedResource): string | undefined {
     return (aws ? knownString(resource.inputs.region) : undefined) ?? resource.providerRegion;
 }
 
+/** Whether a resource sits under a `virtengine:global:*` component. */
+function isGlobalResource(r: RecordedResource, byUrn: Map<string, RecordedResource>): boolean {
+    for (let p: RecordedResource | undefined = r; p !== undefined; p = byUrn.get(p.parent)) {
+        if (p.type.startsWith("virtengine:global:")) return true;
+    }
+    return false;
+}
+
 /**
  * Region of every resource. A component has no provider, so it belongs to the
  * region of its custom descendants when they all share one; a component whose
@@ -68,16 +76,21 @@ export function attributeRegions(resources: readonly RecordedResource[]): Map<st
     const descendantRegions = new Map<string, Set<string | undefined>>();
     for (const r of resources) {
         if (!r.custom) continue;
-        const region = regionOfCustom(r);
+        const region = isGlobalResource(r, byUrn) ? undefined : regionOfCustom(r);
         for (let p = byUrn.get(r.parent); p !== undefined && !p.custom; p = byUrn.get(p.parent)) {
             const set = descendantRegions.get(p.urn) ?? new Set();
             set.add(region);
             descendantRegions.set(p.urn, set);
         }
     }
+    // Global services (Global Accelerator, Route53, Cloudflare) sit under the `global/` components:
+    // they belong to no region, whatever region their provider names.
+    const isGlobal = (r: RecordedResource) => isGlobalResource(r, byUrn);
     const regions = new Map<string, string | undefined>();
     for (const r of resources) {
-        if (r.custom) {
+        if (isGlobal(r)) {
+            regions.set(r.urn, undefined);
+        } else if (r.custom) {
             regions.set(r.urn, regionOfCustom(r));
         } else {
             const set = descendantRegions.get(r.urn);

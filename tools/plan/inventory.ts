@@ -4,12 +4,15 @@ import { attributeRegions, known, knownString, tagsOf } from "./inputs";
 import { estimateMonthlyCost } from "./cost/estimate";
 import { PRICE_SOURCE, PRICES_AS_OF } from "./cost/prices";
 import { regionLoss } from "./region-loss";
+import { regionEndpoints } from "./edge/endpoints";
+import { globalTraffic } from "./edge/global-traffic";
+import { trafficLoss } from "./edge/traffic-loss";
 import type { PlanReport, RegionReport, ResourceCounts } from "./report";
 
 /** What the inventory needs from the validated config (a `NetworkConfig` fits). */
 export interface InventoryConfig {
     environment: string;
-    regions: readonly { name: string; role: string; zones: readonly string[] }[];
+    regions: readonly { name: string; role: string; zones: readonly string[]; trafficDial?: number }[];
 }
 
 const VALIDATOR_TYPE = "aws:ec2/instance:Instance";
@@ -32,6 +35,7 @@ function emptyRegion(role: string | null): RegionReport {
         resources: 0,
         resourcesByType: {},
         monthlyCostUsd: 0,
+        endpoints: { loadBalancers: [], listeners: [], wafRules: [] },
     };
 }
 
@@ -108,6 +112,19 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
         report.monthlyCostUsd = cost.byRegion[name] ?? 0;
     }
     unattributed.resourcesByType = sortedKeys(unattributed.resourcesByType);
+    for (const name of Object.keys(regions)) {
+        regions[name].endpoints = regionEndpoints(run.resources, regionOf, name);
+    }
+    const traffic = globalTraffic(run.resources, regionOf);
+    const losses = regionLoss(regions, { validators, votingPower: totalVotingPower });
+    const steered = config.regions.map((r) => ({
+        name: r.name,
+        role: r.role as "primary" | "secondary" | "tertiary" | "standby",
+        trafficDial: r.trafficDial ?? 100,
+    }));
+    for (const [name, loss] of Object.entries(losses)) {
+        loss.traffic = trafficLoss(name, steered, traffic, run.resources, regionOf);
+    }
 
     return {
         project: run.project,
@@ -129,7 +146,8 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
         resourcesByType: sortedKeys(resourcesByType),
         // The CLI fills this in from the pack (see policy-report.ts); the inventory stays pure.
         policies: { evaluated: false, pack: null, configFile: null, violations: [] },
-        regionLoss: regionLoss(regions, { validators, votingPower: totalVotingPower }),
+        regionLoss: losses,
+        globalTraffic: traffic,
         warnings,
     };
 }

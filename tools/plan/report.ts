@@ -1,3 +1,5 @@
+import type { EndpointsReport, GlobalTrafficReport, TrafficLossReport } from "./edge/report-types";
+
 /**
  * The offline plan's report: what `--format json` prints and the other
  * formats render. Field names are an interface for CI and later issues (cost,
@@ -26,6 +28,8 @@ export interface PlanReport {
     policies: PolicyReport;
     /** For each region (config order): what is left if that region goes down. */
     regionLoss: Record<string, RegionLossReport>;
+    /** The accelerator and DNS records, or the Cloudflare load balancers (see edge/report-types.ts). */
+    globalTraffic: GlobalTrafficReport;
     /** Things the plan could not determine (unknown inputs), one sentence each. */
     warnings: string[];
 }
@@ -50,6 +54,8 @@ export interface RegionReport extends ResourceCounts {
     fullNodeZones: string[];
     /** This region's share of the estimated monthly cost, in USD. */
     monthlyCostUsd: number;
+    /** Its load balancers, listeners and WAF rules. */
+    endpoints: EndpointsReport;
 }
 
 export interface CostReport {
@@ -69,6 +75,8 @@ export interface RegionLossReport {
     quorum: boolean;
     /** Validators still online. */
     validatorsOnline: number;
+    /** Where each continent's clients go and how long detection takes; null without global traffic. */
+    traffic: TrafficLossReport | null;
 }
 
 export interface PolicyReport {

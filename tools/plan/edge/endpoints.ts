@@ -51,21 +51,25 @@ export function regionEndpoints(
 ): EndpointsReport {
     const here = (type: string) => resources.filter((r) => r.type === type && regionOf.get(r.urn) === region);
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const loadBalancers = here(LB).map((lb) => ({
-        name: lb.name,
-        type: knownString(lb.inputs.loadBalancerType) ?? "application",
-        internetFacing: known(lb.inputs.internal) !== true,
-    }));
-    const listeners: ListenerReport[] = here(LISTENER).map((l) => {
-        const port = known(l.inputs.port);
-        return {
-            loadBalancer: byUrn.get(l.propertyDependencies.loadBalancerArn?.[0] ?? "")?.name ?? "(unknown)",
-            port: typeof port === "number" ? port : null,
-            protocol: knownString(l.inputs.protocol) ?? "HTTP",
-            sslPolicy: knownString(l.inputs.sslPolicy) ?? null,
-            action: actionOf(l),
-        };
-    });
+    const loadBalancers = here(LB)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((lb) => ({
+            name: lb.name,
+            type: knownString(lb.inputs.loadBalancerType) ?? "application",
+            internetFacing: known(lb.inputs.internal) !== true,
+        }));
+    const listeners: ListenerReport[] = here(LISTENER)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((l) => {
+            const port = known(l.inputs.port);
+            return {
+                loadBalancer: byUrn.get(l.propertyDependencies.loadBalancerArn?.[0] ?? "")?.name ?? "(unknown)",
+                port: typeof port === "number" ? port : null,
+                protocol: knownString(l.inputs.protocol) ?? "HTTP",
+                sslPolicy: knownString(l.inputs.sslPolicy) ?? null,
+                action: actionOf(l),
+            };
+        });
     const wafRules = here(WEB_ACL).flatMap((acl) =>
         asList(acl.inputs.rules)
             .map(asProps)

@@ -108,8 +108,11 @@ export function globalTraffic(
         ...ofType(TYPES.record).map((r) => {
             const [alias] = asList(r.inputs.aliases).map(asProps);
             const aliasTarget = alias
-                ? (knownString(alias.name) ?? describe(dep(r, "aliases").find((d) => d?.type !== "aws:route53/zone:Zone")))
-                : asList(r.inputs.records).map((v) => knownString(v) ?? "(unknown until deployment)").join(", ");
+                ? (knownString(alias.name) ??
+                  describe(dep(r, "aliases").find((d) => d?.type !== "aws:route53/zone:Zone")))
+                : asList(r.inputs.records)
+                      .map((v) => knownString(v) ?? "(unknown until deployment)")
+                      .join(", ");
             return {
                 name: knownString(r.inputs.name) ?? "(certificate validation, known once issued)",
                 type: knownString(r.inputs.type) ?? "?",

@@ -41,7 +41,13 @@ export interface GlobalTrafficReport {
     dnsRecords: DnsRecordReport[];
     cloudflare: {
         pools: { name: string; region: string }[];
-        loadBalancers: { name: string; steering: string; defaultPools: string[]; fallbackPool: string; proxied: boolean }[];
+        loadBalancers: {
+            name: string;
+            steering: string;
+            defaultPools: string[];
+            fallbackPool: string;
+            proxied: boolean;
+        }[];
     } | null;
 }
 

@@ -44,7 +44,11 @@ function nearest<R extends SteeredRegion>(continent: Continent, regions: readonl
 }
 
 /** The longest target-group detection (interval x unhealthy threshold) of a region's groups. */
-function targetGroupDetection(resources: readonly RecordedResource[], regionOf: Map<string, string | undefined>, region: string) {
+function targetGroupDetection(
+    resources: readonly RecordedResource[],
+    regionOf: Map<string, string | undefined>,
+    region: string,
+) {
     const seconds = resources
         .filter((r) => r.type === "aws:lb/targetGroup:TargetGroup" && regionOf.get(r.urn) === region)
         .map((g) => {
@@ -98,7 +102,8 @@ export function trafficLoss(
     }
     return {
         continents,
-        detectionSeconds: CLOUDFLARE_MONITOR.intervalSeconds * CLOUDFLARE_MONITOR.consecutiveDown + CLOUDFLARE_LB_TTL_SECONDS,
+        detectionSeconds:
+            CLOUDFLARE_MONITOR.intervalSeconds * CLOUDFLARE_MONITOR.consecutiveDown + CLOUDFLARE_LB_TTL_SECONDS,
         dnsDetectionSeconds: null,
         how:
             `Cloudflare marks the ${lost} pool down after its monitor fails ${CLOUDFLARE_MONITOR.consecutiveDown} times ` +

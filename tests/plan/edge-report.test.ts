@@ -1,0 +1,75 @@
+import type { PlanReport } from "../../tools/plan/report";
+import { planStack } from "./real-run";
+
+// The production plan's edge sections, from the real program in a preview.
+let report: PlanReport;
+beforeAll(async () => {
+    report = await planStack("production");
+});
+
+describe("the plan's edge and global traffic (production)", () => {
+    it("lists each region's load balancers, listeners with their TLS policy, and WAF rules", () => {
+        const east = report.regions["us-east-1"].endpoints;
+        expect(east.loadBalancers.map((lb) => [lb.name, lb.type, lb.internetFacing])).toEqual([
+            ["us-east-1-edge-alb", "application", true],
+            ["us-east-1-edge-nlb", "network", true],
+        ]);
+        expect(east.listeners.map((l) => [l.loadBalancer, l.port, l.protocol, l.sslPolicy, l.action]).sort()).toEqual([
+            ["us-east-1-edge-alb", 443, "HTTPS", "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "forward"],
+            ["us-east-1-edge-alb", 80, "HTTP", null, "redirect to HTTPS"],
+            ["us-east-1-edge-nlb", 9090, "TLS", "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "forward"],
+        ]);
+        expect(east.wafRules.map((r) => [r.rule, r.action])).toEqual([
+            ["rate-limit-per-ip", "block"],
+            ["AWSManagedRulesAmazonIpReputationList", "managed group's actions"],
+            ["AWSManagedRulesKnownBadInputsRuleSet", "managed group's actions"],
+            ["AWSManagedRulesCommonRuleSet", "managed group's actions, counting SizeRestrictions_BODY"],
+        ]);
+    });
+
+    it("shows the accelerator's listeners and every endpoint group's region and dial", () => {
+        const ga = report.globalTraffic.accelerator!;
+        expect(report.globalTraffic.provider).toBe("aws");
+        expect(ga.listeners).toEqual([
+            { port: 443, protocol: "TCP", clientIpPreservation: true },
+            { port: 9090, protocol: "TCP", clientIpPreservation: false },
+        ]);
+        expect(ga.endpointGroups.filter((g) => g.port === 443).map((g) => [g.region, g.trafficDial])).toEqual([
+            ["us-east-1", 100],
+            ["eu-west-1", 100],
+            ["ap-south-1", 100],
+            ["us-west-2", 0],
+        ]);
+    });
+
+    it("lists the DNS records by name and routing policy", () => {
+        const api = report.globalTraffic.dnsRecords.filter((r) => r.name === "api.virtengine.network");
+        expect(api.map((r) => [r.routing, r.target])).toEqual([
+            ["geolocation *", "alias us-east-1.api.virtengine.network"],
+            ["geolocation AS", "alias ap-south-1.api.virtengine.network"],
+            ["geolocation EU", "alias eu-west-1.api.virtengine.network"],
+            ["geolocation NA", "alias us-east-1.api.virtengine.network"],
+        ]);
+        const east = report.globalTraffic.dnsRecords.filter((r) => r.name === "us-east-1.rpc.virtengine.network");
+        expect(east.map((r) => [r.routing, r.target])).toEqual([
+            ["failover PRIMARY", "alias us-east-1 load balancer us-east-1-edge-alb"],
+            ["failover SECONDARY", "alias accelerator virtengine-traffic-accelerator"],
+        ]);
+    });
+
+    it("keeps global services out of every region's count and cost", () => {
+        expect(report.unattributed.resourcesByType["aws:globalaccelerator/accelerator:Accelerator"]).toBe(1);
+        expect(report.regions["us-west-2"].resourcesByType["aws:route53/healthCheck:HealthCheck"]).toBeUndefined();
+        expect(report.cost.globalMonthlyUsd).toBeGreaterThan(18);
+    });
+
+    it("says where each continent goes when a region is lost, and how fast", () => {
+        // The standby (dial 0) still takes North America's traffic when the primary fails.
+        expect(report.regionLoss["us-east-1"].traffic).toMatchObject({
+            continents: { NA: "us-west-2", SA: "us-west-2", EU: "eu-west-1", AS: "ap-south-1", OC: "ap-south-1" },
+            detectionSeconds: 30,
+            dnsDetectionSeconds: 90,
+        });
+        expect(report.regionLoss["eu-west-1"].traffic?.continents).toMatchObject({ EU: "us-east-1", NA: "us-east-1" });
+    });
+});

@@ -73,3 +73,36 @@ describe("the plan's edge and global traffic (production)", () => {
         expect(report.regionLoss["eu-west-1"].traffic?.continents).toMatchObject({ EU: "us-east-1", NA: "us-east-1" });
     });
 });
+
+describe("the edge in the rendered plan", () => {
+    it("draws global traffic as a Mermaid diagram in the pull-request comment, failover paths dashed", async () => {
+        const { renderMarkdown } = await import("../../tools/plan/render");
+        const md = renderMarkdown(report);
+        const diagram = /```mermaid\n([\s\S]*?)```/.exec(md)?.[1] ?? "";
+        expect(diagram).toContain("flowchart LR");
+        expect(diagram).toMatch(/subgraph us_east_1_region\["us-east-1 \(primary\)"\]/);
+        expect(diagram).toContain('us_east_1_nodes[("4+ full nodes")]');
+        expect(diagram).toContain('ga -->|"dial 100%"| eu_west_1_region');
+        expect(diagram).toContain('ga -.->|"dial 0%: failover only"| us_west_2_region');
+        expect(diagram).toContain('dns -->|"EU"| eu_west_1_alb');
+        // Not folded: a reviewer sees it without opening anything.
+        const before = md.slice(0, md.indexOf("```mermaid"));
+        expect(before.split("<details>").length).toBe(before.split("</details>").length);
+    });
+
+    it("lists listeners with TLS policies, WAF rules, dials, DNS records and region-loss traffic in text", async () => {
+        const { renderText } = await import("../../tools/plan/render");
+        const text = renderText(report);
+        expect(text).toMatch(
+            /us-east-1\s+us-east-1-edge-alb\s+HTTPS 443\s+ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09\s+forward/,
+        );
+        expect(text).toMatch(/us-west-2\s+us-west-2-edge-waf-acl\s+rate-limit-per-ip\s+block/);
+        expect(text).toMatch(/TCP 443\s+us-west-2\s+0%\s+yes/);
+        expect(text).toMatch(
+            /api\.virtengine\.network\s+A\s+geolocation \*\s+alias us-east-1\.api\.virtengine\.network/,
+        );
+        expect(text).toMatch(
+            /us-east-1\s+us-west-2\s+us-west-2\s+eu-west-1\s+eu-west-1\s+ap-south-1\s+ap-south-1\s+30 s\s+90 s/,
+        );
+    });
+});

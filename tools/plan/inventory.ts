@@ -115,13 +115,13 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
     for (const name of Object.keys(regions)) {
         regions[name].endpoints = regionEndpoints(run.resources, regionOf, name);
     }
-    const traffic = globalTraffic(run.resources, regionOf);
-    const losses = regionLoss(regions, { validators, votingPower: totalVotingPower });
     const steered = config.regions.map((r) => ({
         name: r.name,
         role: r.role as "primary" | "secondary" | "tertiary" | "standby",
         trafficDial: r.trafficDial ?? 100,
     }));
+    const traffic = globalTraffic(run.resources, regionOf, steered);
+    const losses = regionLoss(regions, { validators, votingPower: totalVotingPower });
     for (const [name, loss] of Object.entries(losses)) {
         loss.traffic = trafficLoss(name, steered, traffic, run.resources, regionOf);
     }

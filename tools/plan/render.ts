@@ -1,4 +1,6 @@
 import type { Format } from "./args";
+import { trafficDiagram } from "./edge/diagram";
+import { edgeTables } from "./edge/render-edge";
 import { resourceName } from "./policy-report";
 import type { PlanReport, PolicyViolation } from "./report";
 
@@ -178,6 +180,7 @@ export function renderText(report: PlanReport): string {
         `If a region goes down (${lossSummary(report)}):`,
         textTable(LOSS_HEADERS, lossRows(report), LOSS_NUMERIC),
         "",
+        ...edgeTables(report).flatMap((t) => [`${t.title}:`, textTable(t.headers, t.rows, t.numeric), ""]),
     ];
     if (policies.evaluated) {
         const config = policies.configFile ?? "the pack's defaults";
@@ -260,6 +263,10 @@ export function renderMarkdown(report: PlanReport): string {
         ["", costNote(report)],
     );
     fold(`Region loss: ${lossSummary(report)}`, LOSS_HEADERS, lossRows(report), LOSS_NUMERIC);
+    // Global traffic at a glance, then the edge's tables folded.
+    const diagram = trafficDiagram(report);
+    if (diagram) sections.push({ before: ["#### Global traffic", "", ...diagram, ""], rows: [], after: [] });
+    for (const t of edgeTables(report)) fold(t.title, t.headers, t.rows, t.numeric);
     const types = typeTable(report);
     fold(
         `${types.rows.length} resource types`,

@@ -1,5 +1,6 @@
 import type { RecordedResource } from "../../harness/run-program";
 import { known, knownString } from "../inputs";
+import { CLOUDFLARE_REGIONS, continentRegions, type SteeredRegion } from "../../../components/global/geography";
 import type { DnsRecordReport, GlobalTrafficReport } from "./report-types";
 
 /*
@@ -53,9 +54,18 @@ export function routingOf(record: RecordedResource): string {
     return "simple";
 }
 
+/** Cloudflare steering region to serving region, as the Cloudflare component configures it (ids are unknown in a preview). */
+function steering(regions: readonly SteeredRegion[]): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [continent, r] of continentRegions(regions))
+        for (const code of CLOUDFLARE_REGIONS[continent]) out[code] = r.name;
+    return out;
+}
+
 export function globalTraffic(
     resources: readonly RecordedResource[],
     regionOf: Map<string, string | undefined>,
+    regions: readonly SteeredRegion[],
 ): GlobalTrafficReport {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
     const ofType = (type: string) => resources.filter((r) => r.type === type);
@@ -67,30 +77,36 @@ export function globalTraffic(
         return r.name;
     };
 
+    const order = (region: string) => regions.findIndex((r) => r.name === region);
     const accelerators = ofType(TYPES.accelerator);
     const groups = ofType(TYPES.endpointGroup);
     const accelerator =
         accelerators.length === 0
             ? null
             : {
-                  listeners: ofType(TYPES.gaListener).map((l) => {
-                      const mine = groups.filter((g) => dep(g, "listenerArn")[0]?.urn === l.urn);
-                      const preserved = mine.every((g) =>
-                          asList(g.inputs.endpointConfigurations).every(
-                              (e) => known(asProps(e).clientIpPreservationEnabled) === true,
-                          ),
-                      );
-                      return {
-                          port: portOf(l),
-                          protocol: knownString(l.inputs.protocol) ?? "TCP",
-                          clientIpPreservation: mine.length > 0 && preserved,
-                      };
-                  }),
-                  endpointGroups: groups.map((g) => ({
-                      port: portOf(dep(g, "listenerArn")[0]),
-                      region: knownString(g.inputs.endpointGroupRegion) ?? "(provider's region)",
-                      trafficDial: num(g.inputs.trafficDialPercentage) ?? 100,
-                  })),
+                  listeners: ofType(TYPES.gaListener)
+                      .sort((a, b) => portOf(a) - portOf(b))
+                      .map((l) => {
+                          const mine = groups.filter((g) => dep(g, "listenerArn")[0]?.urn === l.urn);
+                          const preserved = mine.every((g) =>
+                              asList(g.inputs.endpointConfigurations).every(
+                                  (e) => known(asProps(e).clientIpPreservationEnabled) === true,
+                              ),
+                          );
+                          return {
+                              port: portOf(l),
+                              protocol: knownString(l.inputs.protocol) ?? "TCP",
+                              clientIpPreservation: mine.length > 0 && preserved,
+                          };
+                      }),
+                  endpointGroups: groups
+                      .map((g) => ({
+                          port: portOf(dep(g, "listenerArn")[0]),
+                          region: knownString(g.inputs.endpointGroupRegion) ?? "(provider's region)",
+                          trafficDial: num(g.inputs.trafficDialPercentage) ?? 100,
+                      }))
+                      // By listener port, then in config order.
+                      .sort((a, b) => a.port - b.port || order(a.region) - order(b.region)),
               };
 
     const healthChecks = ofType(TYPES.healthCheck).map((h) => {
@@ -145,6 +161,7 @@ export function globalTraffic(
                       fallbackPool: poolName(dep(lb, "fallbackPool")[0]),
                       proxied: known(lb.inputs.proxied) === true,
                   })),
+                  regionPools: steering(regions),
               };
 
     return {

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PORTS } from "../common/ports";
 import type { RegionEndpoints } from "../edge/endpoints";
 import { regionalName, serviceName } from "../edge/hostnames";
-import { byRole, CLOUDFLARE_REGIONS, continentRegions, primaryOf } from "./geography";
+import { byRole, primaryOf, steeringPools } from "./geography";
 
 export interface CloudflareGlobalTrafficArgs {
     /** The explicit Cloudflare provider (API token as a secret). */
@@ -23,16 +23,6 @@ export const CLOUDFLARE_LB_TTL_SECONDS = 30;
 /** TTL of plain records. */
 const RECORD_TTL = 300;
 
-/** Cloudflare steering regions to the pool (by region code) that serves them. */
-export function cloudflareRegionPools(regions: readonly RegionEndpoints[]): Record<string, string> {
-    const out: Record<string, string> = {};
-    const serving = continentRegions(
-        regions.map((r) => ({ name: r.region, role: r.role, trafficDial: r.trafficDial })),
-    );
-    for (const [continent, r] of serving) for (const code of CLOUDFLARE_REGIONS[continent]) out[code] = r.name;
-    return out;
-}
-
 /**
  * Global traffic on Cloudflare: per service (RPC over the ALBs, gRPC over the
  * NLBs) a monitor, a pool per region and a geo-steered load balancer with
@@ -46,7 +36,7 @@ export class CloudflareGlobalTraffic extends pulumi.ComponentResource {
         const child = { parent: this, provider: args.provider };
         const ordered = byRole(args.regions.map((r) => ({ ...r, name: r.region })));
         const primary = primaryOf(ordered);
-        const steering = cloudflareRegionPools(args.regions);
+        const steering = steeringPools(ordered);
 
         interface Service {
             role: "rpc" | "grpc";
@@ -125,7 +115,7 @@ export class CloudflareGlobalTraffic extends pulumi.ComponentResource {
                     defaultPools: ordered.map((r) => pool(r.name)),
                     fallbackPool: pool(primary.name),
                     regionPools: Object.fromEntries(
-                        Object.entries(steering).map(([code, region]) => [code, [pool(region)]]),
+                        Object.entries(steering).map(([code, regions]) => [code, regions.map(pool)]),
                     ),
                     // Not proxied: clients reach the load balancers, so the WAF sees them, and 9090 passes.
                     proxied: false,

@@ -79,3 +79,20 @@ export function primaryOf<R extends SteeredRegion>(regions: readonly R[]): R {
     if (!primary) throw new Error("no primary region");
     return primary;
 }
+
+/**
+ * Cloudflare geo steering: for each Cloudflare region on a continent that a
+ * serving region covers, that continent's regions in role order (the serving
+ * one first, a standby there last, taking traffic only when the others are
+ * down). Cloudflare regions left out use the default pools (role order).
+ */
+export function steeringPools<R extends SteeredRegion>(regions: readonly R[]): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const continent of continentRegions(regions).keys()) {
+        const here = byRole(regions)
+            .filter((r) => continentOf(r.name) === continent)
+            .map((r) => r.name);
+        for (const code of CLOUDFLARE_REGIONS[continent]) out[code] = here;
+    }
+    return out;
+}

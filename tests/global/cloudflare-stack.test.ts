@@ -96,6 +96,9 @@ describe("staging on Cloudflare", () => {
             expect(inv.dependencyOf(lb, "fallbackPool").map((p) => p.name)).toEqual([
                 `virtengine-traffic-${String(lb.inputs.name).split(".")[0]}-us-east-1`,
             ]);
+            // North America: us-east-1's pool, then the standby us-west-2's; Europe and Asia: one each.
+            const pools = lb.inputs.regionPools as Record<string, unknown[]>;
+            expect([pools.WNAM.length, pools.WEU.length, pools.SAS.length]).toEqual([2, 1, 1]);
             expect(Object.keys(lb.inputs.regionPools as object).sort()).toEqual(
                 ["WNAM", "ENAM", "WEU", "EEU", "ME", "SAS", "SEAS", "NEAS"].sort(),
             );

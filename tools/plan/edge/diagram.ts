@@ -59,8 +59,8 @@ export function trafficDiagram(report: PlanReport): string[] | null {
         lines.push(`  cf{{${label(`Cloudflare load balancer<br/>${names}, geo, DNS-only`)}}}`);
         lines.push(`  clients --> cf`);
         const byRegion = new Map<string, string[]>();
-        for (const [code, region] of Object.entries(global.cloudflare.regionPools)) {
-            byRegion.set(region, [...(byRegion.get(region) ?? []), code]);
+        for (const [code, [region]] of Object.entries(global.cloudflare.regionPools)) {
+            if (region !== undefined) byRegion.set(region, [...(byRegion.get(region) ?? []), code]);
         }
         for (const [region, codes] of byRegion) {
             if (region in report.regions) lines.push(`  cf -->|${label(codes.join(", "))}| ${id(region, "alb")}`);

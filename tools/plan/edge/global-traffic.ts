@@ -1,6 +1,6 @@
 import type { RecordedResource } from "../../harness/run-program";
 import { known, knownString } from "../inputs";
-import { CLOUDFLARE_REGIONS, continentRegions, type SteeredRegion } from "../../../components/global/geography";
+import { steeringPools, type SteeredRegion } from "../../../components/global/geography";
 import type { DnsRecordReport, GlobalTrafficReport } from "./report-types";
 
 /*
@@ -52,14 +52,6 @@ export function routingOf(record: RecordedResource): string {
     if (asList(record.inputs.weightedRoutingPolicies).length > 0) return "weighted";
     if (asList(record.inputs.latencyRoutingPolicies).length > 0) return "latency";
     return "simple";
-}
-
-/** Cloudflare steering region to serving region, as the Cloudflare component configures it (ids are unknown in a preview). */
-function steering(regions: readonly SteeredRegion[]): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const [continent, r] of continentRegions(regions))
-        for (const code of CLOUDFLARE_REGIONS[continent]) out[code] = r.name;
-    return out;
 }
 
 export function globalTraffic(
@@ -161,7 +153,7 @@ export function globalTraffic(
                       fallbackPool: poolName(dep(lb, "fallbackPool")[0]),
                       proxied: known(lb.inputs.proxied) === true,
                   })),
-                  regionPools: steering(regions),
+                  regionPools: steeringPools(regions),
               };
 
     return {

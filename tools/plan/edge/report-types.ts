@@ -48,8 +48,8 @@ export interface GlobalTrafficReport {
             fallbackPool: string;
             proxied: boolean;
         }[];
-        /** Cloudflare steering region (WNAM, WEU, ...) to the region whose pool serves it. */
-        regionPools: Record<string, string>;
+        /** Cloudflare steering region (WNAM, WEU, ...) to the regions whose pools serve it, in order. */
+        regionPools: Record<string, string[]>;
     } | null;
 }
 

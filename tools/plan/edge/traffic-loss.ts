@@ -4,7 +4,8 @@ import {
     byRole,
     CONTINENTS,
     continentOf,
-    continentRegions,
+    CLOUDFLARE_REGIONS,
+    steeringPools,
     type Continent,
     type SteeredRegion,
 } from "../../../components/global/geography";
@@ -92,13 +93,14 @@ export function trafficLoss(
         };
     }
 
-    // Cloudflare: geo steering to each continent's pool; an unhealthy pool falls through to the
-    // default pools in order (role order, primary first).
-    const serving = continentRegions(regions);
-    const fallback = byRole(survivors)[0];
+    // Cloudflare: geo steering to each continent's pools in order, then the default pools (role order).
+    const pools = steeringPools(regions);
+    const defaults = byRole(regions).map((r) => r.name);
     for (const c of REPORTED) {
-        const usual = serving.get(c) ?? byRole(regions)[0];
-        continents[c] = usual.name !== lost ? usual.name : fallback.name;
+        const code = CLOUDFLARE_REGIONS[c][0];
+        const order = [...(pools[code] ?? []), ...defaults];
+        const target = order.find((name) => name !== lost);
+        if (target) continents[c] = target;
     }
     return {
         continents,

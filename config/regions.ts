@@ -1,4 +1,5 @@
 import { Region } from "@pulumi/aws/types/enums";
+import availabilityZones from "./availability-zones.json";
 
 /**
  * AWS region codes this program can deploy to: the commercial `aws` partition
@@ -22,7 +23,20 @@ export function zoneSlot(zone: string): number {
     return ZONE_LETTERS.indexOf(zone.slice(-1) as (typeof ZONE_LETTERS)[number]);
 }
 
-/** True when `zone` is a standard Availability Zone name of `region` (`us-east-1a`). */
+/**
+ * The Availability Zones that exist in each region, from the maintained table
+ * `config/availability-zones.json` (its `source` says where it comes from;
+ * `tools/zones/refresh-availability-zones.ts` rewrites it from the AWS API).
+ * A zone the table lacks fails `pulumi up`, so the config check rejects it.
+ */
+export const AVAILABILITY_ZONES: Readonly<Record<string, readonly string[]>> = availabilityZones.zones;
+
+/** The zone names of `region`, in letter order; empty for a region the table does not know. */
+export function zonesOfRegion(region: string): readonly string[] {
+    return Object.hasOwn(AVAILABILITY_ZONES, region) ? AVAILABILITY_ZONES[region] : [];
+}
+
+/** True when `zone` is an Availability Zone that exists in `region` (`us-east-1a`, not `eu-west-1e`). */
 export function isZoneOfRegion(zone: string, region: string): boolean {
-    return zone.length === region.length + 1 && zone.startsWith(region) && zoneSlot(zone) >= 0;
+    return zonesOfRegion(region).includes(zone);
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isPrivateNetwork, overlaps, parseNetwork, type Ipv4Network } from "./cidr";
-import { isZoneOfRegion, SUPPORTED_REGIONS } from "./regions";
+import { isZoneOfRegion, SUPPORTED_REGIONS, zonesOfRegion } from "./regions";
 
 /**
  * The stack configuration, as one zod schema. Every `virtengine:*` key of
@@ -21,6 +21,14 @@ export const VPC_PREFIX_MAX = 20;
 export const LOG_RETENTION_DAYS = [
     1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
 ] as const;
+
+const RETENTION_MESSAGE = `must be a CloudWatch Logs retention: ${LOG_RETENTION_DAYS.join(", ")}`;
+
+/**
+ * A strict object's own message, for input that is not a map at all; unknown
+ * keys inside it keep the message that names them (see validateConfig).
+ */
+const notAMap = (message: string) => (issue: { code: string }) => (issue.code === "invalid_type" ? message : undefined);
 
 const count = (what: string, max: number) =>
     z
@@ -46,36 +54,39 @@ const cloudflareId = (what: string) =>
         .string({ error: `must be a Cloudflare ${what} id (32 hexadecimal characters)` })
         .regex(/^[0-9a-f]{32}$/, { error: `must be a Cloudflare ${what} id (32 hexadecimal characters)` });
 
-const regionSchema = z.strictObject({
-    /** AWS region code, e.g. `us-east-1`. */
-    name: z.enum(SUPPORTED_REGIONS as [string, ...string[]], {
-        error: "must be an AWS region code of the aws partition, e.g. us-east-1",
-    }),
-    /** What the region is for; exactly one region is `primary`. */
-    role: z.enum(["primary", "secondary", "tertiary", "standby"], {
-        error: "must be one of primary, secondary, tertiary, standby",
-    }),
-    /** The VPC's IPv4 CIDR, a private range with a /16 to /20 prefix. */
-    cidr: z.string({ error: "must be an IPv4 CIDR such as 10.0.0.0/16" }),
-    /** Availability Zones in placement order; validators go round-robin over them. */
-    zones: z
-        .array(z.string({ error: "must be an Availability Zone name such as us-east-1a" }), {
-            error: "must be a list of Availability Zone names, e.g. [us-east-1a, us-east-1b]",
-        })
-        .min(1, { error: "must name at least one Availability Zone" }),
-    /** Validator identities in the region: one EC2 instance each. */
-    validators: count("validators", 100),
-    /** Minimum size of the full-node Auto Scaling group. */
-    fullNodes: count("full nodes", 100),
-    /** Provider daemon replicas (floor for the Kubernetes autoscaler). */
-    providerDaemons: count("provider daemons", 100),
-    /** Global Accelerator traffic dial for the region, in percent. */
-    trafficDial: z
-        .number({ error: "must be a whole percentage from 0 to 100" })
-        .int({ error: "must be a whole percentage from 0 to 100" })
-        .min(0, { error: "must be a whole percentage from 0 to 100" })
-        .max(100, { error: "must be a whole percentage from 0 to 100" }),
-});
+const regionSchema = z.strictObject(
+    {
+        /** AWS region code, e.g. `us-east-1`. */
+        name: z.enum(SUPPORTED_REGIONS as [string, ...string[]], {
+            error: "must be an AWS region code of the aws partition, e.g. us-east-1",
+        }),
+        /** What the region is for; exactly one region is `primary`. */
+        role: z.enum(["primary", "secondary", "tertiary", "standby"], {
+            error: "must be one of primary, secondary, tertiary, standby",
+        }),
+        /** The VPC's IPv4 CIDR, a private range with a /16 to /20 prefix. */
+        cidr: z.string({ error: "must be an IPv4 CIDR such as 10.0.0.0/16" }),
+        /** Availability Zones in placement order; validators go round-robin over them. */
+        zones: z
+            .array(z.string({ error: "must be an Availability Zone name such as us-east-1a" }), {
+                error: "must be a list of Availability Zone names, e.g. [us-east-1a, us-east-1b]",
+            })
+            .min(1, { error: "must name at least one Availability Zone" }),
+        /** Validator identities in the region: one EC2 instance each. */
+        validators: count("validators", 100),
+        /** Minimum size of the full-node Auto Scaling group. */
+        fullNodes: count("full nodes", 100),
+        /** Provider daemon replicas (floor for the Kubernetes autoscaler). */
+        providerDaemons: count("provider daemons", 100),
+        /** Global Accelerator traffic dial for the region, in percent. */
+        trafficDial: z
+            .number({ error: "must be a whole percentage from 0 to 100" })
+            .int({ error: "must be a whole percentage from 0 to 100" })
+            .min(0, { error: "must be a whole percentage from 0 to 100" })
+            .max(100, { error: "must be a whole percentage from 0 to 100" }),
+    },
+    { error: notAMap("must be a region: a map with name, role, cidr, zones and counts") },
+);
 
 export const configSchema = z.strictObject({
     environment: z.enum(["production", "staging"], { error: "must be production or staging" }),
@@ -86,7 +97,7 @@ export const configSchema = z.strictObject({
         }),
     instanceTypes: z.strictObject(
         { validator: instanceType, fullNode: instanceType, providerDaemon: instanceType },
-        { error: "must be a map with validator, fullNode and providerDaemon instance types" },
+        { error: notAMap("must be a map with validator, fullNode and providerDaemon instance types") },
     ),
     regions: z
         .array(regionSchema, { error: "must be a list of regions (name, role, cidr, zones, counts)" })
@@ -97,10 +108,8 @@ export const configSchema = z.strictObject({
         .default("virtengine-1"),
     natGateways: z.enum(["perZone", "single"], { error: "must be perZone or single" }).optional(),
     flowLogRetentionDays: z
-        .number()
-        .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), {
-            error: `must be a CloudWatch Logs retention: ${LOG_RETENTION_DAYS.join(", ")}`,
-        })
+        .number({ error: RETENTION_MESSAGE })
+        .refine((d) => (LOG_RETENTION_DAYS as readonly number[]).includes(d), { error: RETENTION_MESSAGE })
         .default(90),
     validatorVolumeGiB: volumeGiB.default(1000),
     fullNodeVolumeGiB: volumeGiB.default(500),
@@ -224,7 +233,7 @@ function crossRegionChecks(raw: RawConfig): Issue[] {
                 if (!isZoneOfRegion(zone, name)) {
                     issues.push({
                         path: at("zones", z),
-                        message: `"${zone}" is not an Availability Zone of ${name}; use ${name}a to ${name}f`,
+                        message: `"${zone}" is not an Availability Zone of ${name}; it has ${zonesOfRegion(name).join(", ")}`,
                     });
                 } else if (zonesSeen.has(zone)) {
                     issues.push({ path: at("zones", z), message: `${zone} is listed twice` });
@@ -259,13 +268,46 @@ export function keyPath(namespace: string, path: readonly PropertyKey[]): string
     return key;
 }
 
-function describe(value: unknown): string {
-    if (value === undefined) return "nothing";
-    if (value === null) return "null";
-    if (Array.isArray(value)) return "a list";
-    if (typeof value === "object") return "a map";
-    return `${typeof value} ${JSON.stringify(value)}`;
+/** Longest value shown in full in a message; longer ones are summarised. */
+const SHOWN_VALUE_CHARS = 60;
+
+/**
+ * A bad value as the user wrote it, for "(got ...)": strings quoted, numbers
+ * as YAML writes them (`.inf`, `-.inf`, `.nan`, which JSON would print as
+ * null), short lists and maps inline, long ones summarised.
+ */
+export function showValue(value: unknown): string {
+    const text = inline(value);
+    if (text.length <= SHOWN_VALUE_CHARS) return text;
+    if (typeof value === "string") return `${text.slice(0, SHOWN_VALUE_CHARS - 4)}..."`;
+    if (Array.isArray(value)) return `a list of ${value.length}`;
+    return `a map with keys ${Object.keys(value as object).join(", ")}`.slice(0, SHOWN_VALUE_CHARS);
 }
+
+/** YAML flow style: `[a, 1]`, `{name: "x"}`. */
+function inline(value: unknown): string {
+    if (typeof value === "number") return Number.isFinite(value) ? String(value) : yamlNumber(value);
+    if (Array.isArray(value)) return `[${value.map(inline).join(", ")}]`;
+    if (value !== null && typeof value === "object") {
+        return `{${Object.entries(value)
+            .map(([k, v]) => `${k}: ${inline(v)}`)
+            .join(", ")}}`;
+    }
+    return JSON.stringify(value) ?? String(value);
+}
+
+const yamlNumber = (n: number) => (Number.isNaN(n) ? ".nan" : n > 0 ? ".inf" : "-.inf");
+
+/** The raw value at a zod issue's path. */
+function valueAt(raw: RawConfig, path: readonly PropertyKey[]): unknown {
+    return path.reduce<unknown>(
+        (v, k) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+        raw,
+    );
+}
+
+/** Said when a schema has no message of its own: never zod's wording ("Invalid input: expected ..."). */
+const FALLBACK_MESSAGE = "is not a value this key accepts; see the config reference in README.md";
 
 /**
  * Validates raw config and applies defaults. Reports every problem at once,
@@ -277,7 +319,7 @@ export function validateConfig(raw: RawConfig, namespace = "virtengine"): Valida
             if (issue.code === "unrecognized_keys") {
                 return `unknown key${issue.keys.length > 1 ? "s" : ""} ${issue.keys.join(", ")}; check the spelling against the config reference in README.md`;
             }
-            return undefined;
+            return FALLBACK_MESSAGE;
         },
     });
     const cross = crossRegionChecks(raw).map((i) => ({ key: keyPath(namespace, i.path), message: i.message }));
@@ -285,20 +327,25 @@ export function validateConfig(raw: RawConfig, namespace = "virtengine"): Valida
         return { ok: true, config: result.data };
     }
     const problems = (result.success ? [] : result.error.issues).flatMap((issue): ConfigProblem[] => {
-        let message = issue.message;
-        if (issue.code === "invalid_type") {
-            const input = issue.path.reduce<unknown>(
-                (v, k) => (v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined),
-                raw,
-            );
-            message = input === undefined ? `is required: it ${message}` : `${message} (got ${describe(input)})`;
-        }
         if (issue.code === "unrecognized_keys") {
-            return issue.keys.map((k) => ({ key: keyPath(namespace, [...issue.path, k]), message }));
+            return issue.keys.map((k) => ({ key: keyPath(namespace, [...issue.path, k]), message: issue.message }));
         }
+        const input = valueAt(raw, issue.path);
+        const message =
+            input === undefined ? `is required: it ${issue.message}` : `${issue.message} (got ${showValue(input)})`;
         return [{ key: keyPath(namespace, issue.path), message }];
     });
-    return { ok: false, problems: [...problems, ...cross] };
+    return { ok: false, problems: firstPerKey([...problems, ...cross]) };
+}
+
+/**
+ * One line per key: zod can fail a value twice (`-1.5` is neither whole nor
+ * at least 0) and a cross-region check can repeat what the schema said; the
+ * first problem, the schema's, is the one to fix first.
+ */
+function firstPerKey(problems: readonly ConfigProblem[]): ConfigProblem[] {
+    const seen = new Set<string>();
+    return problems.filter((p) => !seen.has(p.key) && seen.add(p.key));
 }
 
 /** The program's and the plan's message for invalid config: a count, then one problem per line. */

@@ -6,6 +6,7 @@ import { encryptedVolumes } from "./encrypted-volumes";
 import { imdsv2Required } from "./imdsv2-required";
 import { minFullNodesPerRegion } from "./min-full-nodes-per-region";
 import { minTwoAzs } from "./min-two-azs";
+import { minValidators } from "./min-validators";
 import { protectStateful } from "./protect-stateful";
 import { publicAlbProtected } from "./public-alb-protected";
 import { validatorRegionCap } from "./validator-region-cap";
@@ -18,6 +19,7 @@ import { validatorsPrivate } from "./validators-private";
  */
 export const policies: Policies = [
     validatorRegionCap,
+    minValidators,
     minTwoAzs,
     minFullNodesPerRegion,
     approvedInstanceTypes,

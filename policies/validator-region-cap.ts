@@ -1,5 +1,5 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
-import { isValidator, regionOf, tagsOf, withDefaults } from "./lib/read";
+import { isValidator, regionOf, votingPowerOf, withDefaults } from "./lib/read";
 import { TAG_VOTING_POWER } from "./lib/tag-keys";
 
 export interface ValidatorRegionCapConfig {
@@ -41,9 +41,9 @@ export const validatorRegionCap: StackValidationPolicy = {
         const powerByRegion = new Map<string, number>();
         let total = 0;
         for (const v of args.resources.filter(isValidator)) {
-            const tag = tagsOf(v.props)[TAG_VOTING_POWER];
-            let power = tag === undefined ? 1 : Number(tag);
-            if (!Number.isFinite(power) || power < 0) {
+            const { tag, power: parsed } = votingPowerOf(v);
+            let power = parsed;
+            if (power === undefined) {
                 reportViolation(
                     `validator ${v.name}: tag ${TAG_VOTING_POWER} is "${tag}"; set it to a non-negative number (or remove it for 1)`,
                     v.urn,

@@ -6,8 +6,18 @@ export const TAG_ROLE = "virtengine:role";
 export const TAG_VOTING_POWER = "virtengine:voting-power";
 export const TAG_ZONE = "virtengine:zone";
 
-/** Node roles, as written in the `virtengine:role` tag. */
-export type NodeRole = "validator" | "full-node" | "provider-daemon";
+/**
+ * Node roles, as written in the `virtengine:role` tag: components take them
+ * from here, never as literals, and the policy pack reads the same strings
+ * (policies/lib/tag-keys.ts; tests/policies/tag-keys.test.ts keeps them equal).
+ */
+export const ROLE = {
+    validator: "validator",
+    fullNode: "full-node",
+    providerDaemon: "provider-daemon",
+    kubernetesNode: "kubernetes-node",
+} as const;
+export type NodeRole = (typeof ROLE)[keyof typeof ROLE];
 
 /**
  * The one way tags are merged everywhere: the resource's `Name`, then the

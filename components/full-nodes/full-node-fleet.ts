@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions } from "../common/child-options";
-import { mergeTags, TAG_ROLE, type Tags } from "../common/tags";
+import { mergeTags, ROLE, TAG_ROLE, type Tags } from "../common/tags";
 
 export interface FullNodeFleetArgs {
     /** The region's AWS provider; every child uses it. */
@@ -56,7 +56,7 @@ export class FullNodeFleet extends pulumi.ComponentResource {
         if (maxSize < args.minSize) {
             throw new pulumi.ResourceError(`${name}: maxSize ${maxSize} is below minSize ${args.minSize}`, this);
         }
-        const roleTags: Tags = { [TAG_ROLE]: "full-node" };
+        const roleTags: Tags = { [TAG_ROLE]: ROLE.fullNode };
         const volume = (deviceName: string, size: number) => ({
             deviceName,
             ebs: {

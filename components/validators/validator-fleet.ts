@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions } from "../common/child-options";
-import { mergeTags, TAG_ROLE, TAG_VOTING_POWER, TAG_ZONE, type Tags } from "../common/tags";
+import { mergeTags, ROLE, TAG_ROLE, TAG_VOTING_POWER, TAG_ZONE, type Tags } from "../common/tags";
 
 export interface ValidatorFleetArgs {
     /** The region's AWS provider; every child uses it. */
@@ -76,7 +76,7 @@ export class ValidatorFleet extends pulumi.ComponentResource {
                 throw new pulumi.ResourceError(`${name}: no private subnet for zone ${zone}`, this);
             }
             const nodeName = `${name}-${ordinal}-${zone}`;
-            const nodeTags: Tags = { [TAG_ROLE]: "validator", [TAG_VOTING_POWER]: votingPower, [TAG_ZONE]: zone };
+            const nodeTags: Tags = { [TAG_ROLE]: ROLE.validator, [TAG_VOTING_POWER]: votingPower, [TAG_ZONE]: zone };
 
             const instance = new aws.ec2.Instance(
                 nodeName,
@@ -100,7 +100,7 @@ export class ValidatorFleet extends pulumi.ComponentResource {
                         deleteOnTermination: true,
                     },
                     tags: mergeTags(nodeName, args.tags, nodeTags),
-                    volumeTags: mergeTags(`${nodeName}-root`, args.tags, { [TAG_ROLE]: "validator" }),
+                    volumeTags: mergeTags(`${nodeName}-root`, args.tags, { [TAG_ROLE]: ROLE.validator }),
                 },
                 // A new image release must not replace a validator: upgrades are
                 // done in place by operators, one validator at a time.
@@ -119,7 +119,7 @@ export class ValidatorFleet extends pulumi.ComponentResource {
                     kmsKeyId: args.kmsKeyArn,
                     // Take a last snapshot if the volume is ever deleted.
                     finalSnapshot: true,
-                    tags: mergeTags(`${nodeName}-data`, args.tags, { [TAG_ROLE]: "validator", [TAG_ZONE]: zone }),
+                    tags: mergeTags(`${nodeName}-data`, args.tags, { [TAG_ROLE]: ROLE.validator, [TAG_ZONE]: zone }),
                 },
                 childOptions(this, args.provider, stateful),
             );

@@ -1,5 +1,5 @@
 import type { PolicyProviderResource, PolicyResource } from "@pulumi/policy";
-import { ROLE_VALIDATOR, TAG_ROLE } from "./tag-keys";
+import { ROLE_VALIDATOR, TAG_ROLE, TAG_VOTING_POWER } from "./tag-keys";
 import { T } from "./types";
 
 /*
@@ -163,3 +163,15 @@ export function withDefaults<C extends object>(given: Partial<C>, defaults: C): 
 
 /** "1 zone", "3 validators". */
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+/**
+ * A validator's voting power from its `virtengine:voting-power` tag: 1 when
+ * the tag is absent, undefined when it is not a non-negative number (the
+ * caller reports it).
+ */
+export function votingPowerOf(r: { props: Props }): { power: number | undefined; tag: string | undefined } {
+    const tag = tagsOf(r.props)[TAG_VOTING_POWER];
+    if (tag === undefined) return { power: 1, tag };
+    const power = tag.trim() === "" ? NaN : Number(tag);
+    return { power: Number.isFinite(power) && power >= 0 ? power : undefined, tag };
+}

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { formatProblems, validateConfig, type RawConfig } from "../../config/schema";
 import { productionWith, rawStackConfig, type EditableConfig } from "../helpers/fixtures";
 
@@ -90,7 +91,7 @@ const malformed: [string, (c: EditableConfig) => void, string, RegExp][] = [
         "count as text",
         (c) => (c.regions[0].providerDaemons = "four"),
         "virtengine:regions[0].providerDaemons",
-        /got string "four"/,
+        /\(got "four"\)$/,
     ],
     ["too many validators", (c) => (c.regions[0].validators = 101), "virtengine:regions[0].validators", /at most 100/],
     ["traffic dial over 100", (c) => (c.regions[3].trafficDial = 150), "virtengine:regions[3].trafficDial", /0 to 100/],
@@ -175,5 +176,141 @@ describe("state sync settings", () => {
     ])("rejects %j", (servers, key, fix) => {
         const found = problems(productionWith((c) => (c.stateSyncRpcServers = servers)));
         expect(found.find((line) => line.startsWith(`${key}: `))).toMatch(fix);
+    });
+});
+
+describe("every message names the key and shows the bad value", () => {
+    it.each([
+        [
+            "a domain",
+            (c: EditableConfig) => (c.domain = "VirtEngine_Network"),
+            'virtengine:domain: must be a lower-case DNS domain such as virtengine.network (got "VirtEngine_Network")',
+        ],
+        [
+            "a chain id",
+            (c: EditableConfig) => (c.chainId = "Virt Engine"),
+            'virtengine:chainId: must be a chain id such as virtengine-1 (got "Virt Engine")',
+        ],
+        [
+            "a region code",
+            (c: EditableConfig) => (c.regions[1].name = "eu-west-9"),
+            'virtengine:regions[1].name: must be an AWS region code of the aws partition, e.g. us-east-1 (got "eu-west-9")',
+        ],
+        [
+            "a negative count",
+            (c: EditableConfig) => (c.regions[0].validators = -2),
+            "virtengine:regions[0].validators: must be at least 0 validators (got -2)",
+        ],
+        [
+            "a negative retention",
+            (c: EditableConfig) => (c.flowLogRetentionDays = -30),
+            `virtengine:flowLogRetentionDays: must be a CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653 (got -30)`,
+        ],
+        [
+            "an infinite traffic dial",
+            (c: EditableConfig) => (c.regions[0].trafficDial = Infinity),
+            "virtengine:regions[0].trafficDial: must be a whole percentage from 0 to 100 (got .inf)",
+        ],
+        [
+            "a list where a region belongs",
+            (c: EditableConfig) => (c.regions[1] = ["eu-west-1"]),
+            'virtengine:regions[1]: must be a region: a map with name, role, cidr, zones and counts (got ["eu-west-1"])',
+        ],
+        [
+            "a zone that does not exist",
+            (c: EditableConfig) => (c.regions[1].zones = ["eu-west-1a", "eu-west-1e"]),
+            'virtengine:regions[1].zones[1]: "eu-west-1e" is not an Availability Zone of eu-west-1; it has eu-west-1a, eu-west-1b, eu-west-1c',
+        ],
+        [
+            "another zone that does not exist",
+            (c: EditableConfig) => (c.regions[2].zones = ["ap-south-1d", "ap-south-1a"]),
+            'virtengine:regions[2].zones[0]: "ap-south-1d" is not an Availability Zone of ap-south-1; it has ap-south-1a, ap-south-1b, ap-south-1c',
+        ],
+    ])("%s", (_kind, change, line) => {
+        expect(problems(productionWith(change))).toEqual([line]);
+    });
+
+    it('says "required" for a missing key', () => {
+        expect(problems(productionWith((c) => delete c.instanceTypes))).toEqual([
+            "virtengine:instanceTypes: is required: it must be a map with validator, fullNode and providerDaemon instance types",
+        ]);
+    });
+
+    it("gives one line for one key, however many rules its value breaks", () => {
+        expect(problems(productionWith((c) => (c.regions[0].validators = -1.5)))).toEqual([
+            "virtengine:regions[0].validators: must be a whole number of validators, from 0 to 100 (got -1.5)",
+        ]);
+        // zod fails "" twice for a list of at least two: not a list, and shorter than two.
+        expect(problems(productionWith((c) => (c.stateSyncRpcServers = "")))).toEqual([
+            'virtengine:stateSyncRpcServers: must be a list of at least two RPC URLs (got "")',
+        ]);
+        // The schema and the cross-region check would both judge a zone that is also listed twice.
+        expect(problems(productionWith((c) => (c.regions[0].zones = ["us-east-1a", 7, "us-east-1a"])))).toEqual([
+            "virtengine:regions[0].zones[1]: must be an Availability Zone name such as us-east-1a (got 7)",
+            "virtengine:regions[0].zones[2]: us-east-1a is listed twice",
+        ]);
+    });
+
+    it("shows long values summarised, never a wall of text", () => {
+        const [line] = problems(productionWith((c) => (c.domain = "x".repeat(500))));
+        expect(line.length).toBeLessThan(160);
+        expect(line).toMatch(/\(got "x+\.\.\."\)$/);
+    });
+
+    // zod's own wording ("Invalid input: expected number, received array") must never reach a user.
+    const ZOD_WORDING =
+        /Invalid (input|option|string|element|key)|expected .+, received|Too (small|big)|Unrecognized key/;
+
+    it("never uses zod's wording and never repeats a key, whatever any key holds", () => {
+        const keys = [
+            "environment",
+            "domain",
+            "instanceTypes",
+            "regions",
+            "chainId",
+            "natGateways",
+            "flowLogRetentionDays",
+            "validatorVolumeGiB",
+            "fullNodeVolumeGiB",
+            "stateSyncRpcServers",
+            "snapshotInterval",
+            "nodeAmiName",
+            "nodeAmiOwner",
+        ];
+        const value = fc.oneof(fc.jsonValue(), fc.constantFrom(Infinity, -Infinity, NaN, -1, 0.5, "", [], {}));
+        const regionValue = fc.dictionary(
+            fc.constantFrom(
+                "name",
+                "role",
+                "cidr",
+                "zones",
+                "validators",
+                "fullNodes",
+                "providerDaemons",
+                "trafficDial",
+                "zone",
+            ),
+            value,
+        );
+        fc.assert(
+            fc.property(
+                fc.dictionary(fc.constantFrom(...keys), value, { minKeys: 1 }),
+                fc.array(regionValue, { maxLength: 3 }),
+                (top, regions) => {
+                    const raw = productionWith((c) => {
+                        c.regions.push(...regions);
+                        Object.assign(c, top);
+                    });
+                    const result = validateConfig(raw);
+                    if (result.ok) return;
+                    const lines = result.problems.map((p) => `${p.key}: ${p.message}`);
+                    expect(lines.filter((l) => ZOD_WORDING.test(l))).toEqual([]);
+                    const found = result.problems.map((p) => p.key);
+                    expect(new Set(found).size).toBe(found.length);
+                    for (const p of result.problems) expect(p.key).toMatch(/^virtengine:/);
+                },
+            ),
+            { numRuns: 300 },
+        );
     });
 });

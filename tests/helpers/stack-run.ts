@@ -1,4 +1,5 @@
 import { runProgram, type ProgramRun, type RecordedResource } from "../../tools/harness/run-program";
+import { TYPES } from "../../tools/harness/recorded";
 import { engineConfig, rawStackConfig } from "./fixtures";
 import type { RawConfig } from "../../config/schema";
 
@@ -53,27 +54,25 @@ export class Inventory {
     }
 }
 
-export function tag(resource: RecordedResource, key: string): string | undefined {
-    const tags = resource.inputs.tags;
-    if (Array.isArray(tags)) return (tags as { key: string; value: string }[]).find((t) => t.key === key)?.value;
-    return (tags as Record<string, string> | undefined)?.[key];
-}
+/** One known tag of a recorded resource (either AWS tag shape). */
+export { tagOf as tag } from "../../tools/harness/recorded";
 
+/** Type tokens under the short names these tests use; the tokens themselves live in tools/harness/recorded. */
 export const T = {
-    instance: "aws:ec2/instance:Instance",
-    volume: "aws:ebs/volume:Volume",
-    launchTemplate: "aws:ec2/launchTemplate:LaunchTemplate",
-    asg: "aws:autoscaling/group:Group",
-    subnet: "aws:ec2/subnet:Subnet",
-    nat: "aws:ec2/natGateway:NatGateway",
-    sg: "aws:ec2/securityGroup:SecurityGroup",
-    ingress: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-    egress: "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
-    peering: "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
-    accepter: "aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter",
-    route: "aws:ec2/route:Route",
-    kmsKey: "aws:kms/key:Key",
-    flowLog: "aws:ec2/flowLog:FlowLog",
-    endpoint: "aws:ec2/vpcEndpoint:VpcEndpoint",
-    provider: "pulumi:providers:aws",
+    instance: TYPES.instance,
+    volume: TYPES.volume,
+    launchTemplate: TYPES.launchTemplate,
+    asg: TYPES.autoScalingGroup,
+    subnet: TYPES.subnet,
+    nat: TYPES.natGateway,
+    sg: TYPES.securityGroup,
+    ingress: TYPES.ingressRule,
+    egress: TYPES.egressRule,
+    peering: TYPES.peering,
+    accepter: TYPES.peeringAccepter,
+    route: TYPES.route,
+    kmsKey: TYPES.kmsKey,
+    flowLog: TYPES.flowLog,
+    endpoint: TYPES.vpcEndpoint,
+    provider: TYPES.provider,
 } as const;

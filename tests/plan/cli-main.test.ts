@@ -6,7 +6,7 @@ import * as pulumi from "@pulumi/pulumi";
 const runProgram = jest.fn();
 jest.mock("../../tools/harness/run-program", () => ({ runProgram }));
 
-import { main } from "../../tools/plan/cli";
+import { main, run } from "../../tools/plan/cli";
 
 let stdout: jest.SpyInstance;
 let stderr: jest.SpyInstance;
@@ -34,9 +34,52 @@ describe("plan main()", () => {
         await expect(main([])).rejects.toThrow("boom");
     });
 
-    it("prints the usage for --help", async () => {
-        await expect(main(["--help"])).resolves.toBe(0);
-        expect(written(stdout)).toMatch(/^usage: npm run plan -- /);
+    it("prints the help for --help, and plans nothing", async () => {
+        await expect(main(["--help"], {})).resolves.toBe(0);
+        expect(written(stdout)).toMatch(/^usage: npm run plan -- [\s\S]*\nExit codes:\n/);
         expect(runProgram).not.toHaveBeenCalled();
+    });
+
+    it("refuses a flag npm kept for itself before reading the arguments it left behind: exit 2", async () => {
+        // `npm run plan --stack staging`: npm sets npm_config_stack=true and passes "staging" on.
+        await expect(main(["staging"], { npm_config_stack: "true" })).resolves.toBe(2);
+        expect(written(stderr)).toMatch(/^--stack was taken by npm \(npm_config_stack\): put it after --/);
+        expect(written(stderr)).not.toMatch(/unexpected argument/);
+        expect(runProgram).not.toHaveBeenCalled();
+    });
+
+    it("after a stray argument under npm run, says the -- may be missing; not outside npm", async () => {
+        await expect(main(["json"], { npm_lifecycle_event: "plan" })).resolves.toBe(2);
+        await expect(main(["json"], {})).resolves.toBe(2);
+        const lines = written(stderr).split("\n");
+        expect(lines.filter((l) => l.includes("put them after --"))).toHaveLength(1);
+        expect(lines[1]).toMatch(/npm kept them: put them after --$/);
+    });
+
+    it("refuses --compare and --policy-config until they are implemented, rather than ignore them", async () => {
+        await expect(main(["--compare", "base.json"], {})).resolves.toBe(2);
+        await expect(main(["--policy-config", "p.json"], {})).resolves.toBe(2);
+        expect(written(stderr)).toBe(
+            "--compare is not available in this version of the plan yet\n--policy-config is not available in this version of the plan yet\n",
+        );
+        expect(runProgram).not.toHaveBeenCalled();
+    });
+});
+
+describe("plan run(): the exit code of the whole command", () => {
+    it("exits 3 on an internal error, with the error and its stack trace", async () => {
+        runProgram.mockRejectedValueOnce(new TypeError("boom"));
+        await expect(run(["--stack", "staging"], {})).resolves.toBe(3);
+        expect(written(stderr)).toMatch(
+            /^plan: internal error \(a bug in the plan, not in your input\): TypeError: boom\n\s+at /,
+        );
+    });
+
+    it("passes main's own exit codes through: 2 for the user's mistake", async () => {
+        runProgram.mockRejectedValueOnce(
+            new pulumi.RunError("invalid stack configuration (1 problem):\nvirtengine:x: bad"),
+        );
+        await expect(run(["--stack", "staging"], {})).resolves.toBe(2);
+        await expect(run(["--bogus"], {})).resolves.toBe(2);
     });
 });

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { USAGE } from "../../tools/plan/args";
 
 const REPO = path.resolve(__dirname, "../..");
 const TSX = path.join(REPO, "node_modules/.bin/tsx");
@@ -43,6 +44,13 @@ describe("npm run plan", () => {
         expect(result.code).toBe(0);
         expect(result.stdout).toContain("stack production (environment production");
         expect(result.stdout).toContain("7 validators");
+        // A person reads it in a terminal: nothing wider than 100 columns.
+        const wide = result.stdout.split("\n").filter((line) => line.length > 100);
+        expect(wide).toEqual([]);
+        expect(result.stdout).toMatch(
+            /^Policy pack .* with policies\/config\/production\.json: no policy violations$/m,
+        );
+        expect(result.stdout).toMatch(/^ {2}mandatory: validator-region-cap, min-validators, /m);
     });
 
     it("--stack staging --format json prints one JSON object", async () => {
@@ -52,12 +60,20 @@ describe("npm run plan", () => {
         expect(report).toMatchObject({
             stack: "staging",
             environment: "staging",
+            configFile: "Pulumi.staging.yaml",
             policies: {
                 evaluated: true,
                 pack: "virtengine-guardrails@0.1.0",
                 configFile: "policies/config/staging.json",
             },
         });
+        expect(report.policies.levels).toContainEqual({
+            policy: "min-validators",
+            enforcementLevel: "mandatory",
+            packLevel: "mandatory",
+            weakened: [],
+        });
+        fs.writeFileSync(path.join(dir, "staging-plan.json"), result.stdout);
         expect(report.monthlyCostUsd).toBeGreaterThan(0);
         for (const v of report.policies.violations) expect(v.enforcementLevel).not.toBe("mandatory");
         expect(Object.values(report.regionLoss).every((loss) => (loss as { quorum: boolean }).quorum)).toBe(true);
@@ -74,11 +90,51 @@ describe("npm run plan", () => {
         expect(report.regions["us-east-1"].resources).toBeGreaterThan(0);
     });
 
-    it("--format markdown puts the summary line first", async () => {
-        const result = await plan("--stack", "staging", "--format", "markdown");
+    it("--compare an earlier plan's JSON: the change first, the whole plan folded below (runs after the JSON test)", async () => {
+        const file = path.join(dir, "staging-more-full-nodes.yaml");
+        const staging = fs.readFileSync(path.join(REPO, "Pulumi.staging.yaml"), "utf8");
+        const text = staging.replace(/(name: us-east-1[\s\S]*?fullNodes:) 2/, "$1 3");
+        expect(text).not.toBe(staging);
+        fs.writeFileSync(file, text);
+        const base = path.join(dir, "staging-plan.json");
+        const result = await plan("--stack", "staging", "--config", file, "--format", "markdown", "--compare", base);
+        expect(result.stderr).toBe("");
         expect(result.code).toBe(0);
-        expect(result.stdout.split("\n")[0]).toMatch(/^\*\*Offline plan of `staging`\*\*.* 4 validators/);
+        const [first] = result.stdout.split("\n");
+        expect(first).toMatch(
+            /^\*\*Offline plan of `staging`\*\* against staging \(Pulumi\.staging\.yaml\): .* cost \+\$/,
+        );
+        expect(result.stdout).toMatch(/^\| us-east-1 \| \$[\d,.]+ \| \$[\d,.]+ \| \+\$[\d,.]+ \|$/m);
+        expect(result.stdout).toMatch(/^\| eu-west-1 \| (\$[\d,.]+) \| \1 \| \$0\.00 \|$/m);
+        expect(result.stdout).toContain("<details><summary>Full plan of `staging`</summary>");
+        expect(result.stdout).toContain(`(environment staging, \`${file}\`)`);
         expect(result.stdout.length).toBeLessThan(65000);
+    });
+
+    it('never reads as clean under {"all": "disabled"}, and warns when stack and environment differ', async () => {
+        const config = path.join(dir, "all-disabled.json");
+        fs.writeFileSync(config, '{"all": "disabled"}');
+        const result = await plan(
+            ...["--config", "Pulumi.staging.yaml", "--policy-config", config, "--format", "markdown"],
+        );
+        expect(result.code).toBe(0);
+        expect(result.stdout).toContain(
+            `> :warning: **Policies not checked**: NOT CHECKED: every policy (9) is disabled by ${config}.`,
+        );
+        expect(result.stdout).not.toContain(":white_check_mark:");
+        expect(result.stdout).toContain("(environment staging, `Pulumi.staging.yaml`)");
+        expect(result.stdout).toContain(
+            '- stack "production" plans Pulumi.staging.yaml, whose virtengine:environment is staging',
+        );
+    });
+
+    it("exits 2 at once for a stack with no policy config, naming the file and --policy-config", async () => {
+        const result = await plan("--stack", "qa", "--config", "Pulumi.staging.yaml");
+        expect(result.code).toBe(2);
+        expect(result.stderr).toBe(
+            'policies/config/qa.json: stack "qa" has no policy config; create it (see the README, "Configure") or pass --policy-config FILE\n',
+        );
+        expect(result.stdout).toBe("");
     });
 
     describe("exits 1 on a mandatory policy violation, naming the policy", () => {
@@ -112,7 +168,7 @@ describe("npm run plan", () => {
             const result = await plan("--config", file);
             expect(result.code).toBe(1);
             expect(result.stdout).toMatch(
-                /^mandatory\s+min-two-azs\s+eu-west-1-validator-0-eu-west-1a\s+eu-west-1: validators .* are in 1 zone \(eu-west-1a\)/m,
+                /^mandatory {2}min-two-azs {2}eu-west-1-validator-0-eu-west-1a\n {4}eu-west-1: validators .* are in\s+1 zone \(eu-west-1a\)/m,
             );
             expect(result.stderr).toBe("");
         });
@@ -148,8 +204,6 @@ describe("npm run plan", () => {
     it("exits 2 for an unknown flag, with the usage", async () => {
         const result = await plan("--colour");
         expect(result.code).toBe(2);
-        expect(result.stderr).toBe(
-            "unknown option --colour\nusage: npm run plan -- [--stack production|staging] [--config FILE] [--format text|json|markdown]\n",
-        );
+        expect(result.stderr).toBe(`unknown option --colour\n${USAGE}\n`);
     });
 });

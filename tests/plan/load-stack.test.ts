@@ -144,6 +144,76 @@ describe("loadStack", () => {
         ]);
     });
 
+    it("says so when the project file is given where a stack file belongs", () => {
+        expect(problems(loadStack({ projectDir: dir, stack: "staging", configFile: "Pulumi.yaml", cwd: dir }))).toEqual(
+            [
+                "Pulumi.yaml: is a Pulumi project file (it has runtime:), not a stack file; give a stack file such as Pulumi.production.yaml",
+            ],
+        );
+        expect(
+            problems(loadStack({ projectDir: REPO, stack: "production", configFile: "Pulumi.yaml", cwd: REPO })),
+        ).toEqual([expect.stringMatching(/^Pulumi\.yaml: is a Pulumi project file/)]);
+    });
+
+    it("reads merge keys as Pulumi does: a region written as `<<: *base` plans like one written out", () => {
+        const merged = STACK.replace(
+            "  virtengine:regions:\n    - name: us-east-1\n      role: primary\n",
+            "  virtengine:regions:\n    - <<: &base\n        role: primary\n      name: us-east-1\n",
+        );
+        expect(merged).not.toBe(STACK);
+        const plain = loadStack({ projectDir: dir, stack: "staging" });
+        const result = loadStack({
+            projectDir: dir,
+            stack: "staging",
+            configFile: write("merged.yaml", merged),
+            cwd: dir,
+        });
+        if (!result.ok || !plain.ok) throw new Error(problems(result).join("\n"));
+        expect(result.config).toEqual(plain.config);
+        expect(JSON.parse(result.engineConfig["virtengine:regions"])).toEqual(
+            JSON.parse(plain.engineConfig["virtengine:regions"]),
+        );
+    });
+
+    it("passes a top-level scalar as the text written, as the Pulumi CLI does", () => {
+        const file = write(
+            "texts.yaml",
+            `${STACK}  virtengine:nodeAmiOwner: 012345678901\n  virtengine:chainId: 0x1f\n  virtengine:snapshotInterval: 1e3\n`,
+        );
+        const result = loadStack({ projectDir: dir, stack: "staging", configFile: file, cwd: dir });
+        if (!result.ok) throw new Error(result.problems.join("\n"));
+        // As numbers these would be 12345678901 (not an account id) and 31.
+        expect(result.engineConfig["virtengine:nodeAmiOwner"]).toBe("012345678901");
+        expect(result.config.nodeAmiOwner).toBe("012345678901");
+        expect(result.config.chainId).toBe("0x1f");
+        expect(result.engineConfig["virtengine:snapshotInterval"]).toBe("1e3");
+        expect(result.config.snapshotInterval).toBe(1000);
+        // Structured values keep YAML's types: the program reads them as JSON.
+        expect(JSON.parse(result.engineConfig["virtengine:regions"])[0].validators).toBe(1);
+    });
+
+    it("names the file for every unreadable input, one line each", () => {
+        for (const [configFile, message] of [
+            ["/dev/zero", "/dev/zero: cannot read it: not a regular file (a device, pipe or socket)"],
+            [".", ".: cannot read it: is a directory"],
+        ]) {
+            expect(problems(loadStack({ projectDir: dir, stack: "staging", configFile, cwd: dir }))).toEqual([message]);
+        }
+    });
+
+    it("shows .inf and .nan as written, not as the null JSON would make them", () => {
+        const file = write(
+            "inf.yaml",
+            `${STACK.replace("trafficDial: 100", "trafficDial: .inf")}  virtengine:snapshotInterval: -.inf\n  virtengine:validatorVolumeGiB: .nan\n`,
+        );
+        const lines = problems(loadStack({ projectDir: dir, stack: "staging", configFile: file, cwd: dir }));
+        expect(lines.slice(1).sort()).toEqual([
+            "virtengine:regions[0].trafficDial: must be a whole percentage from 0 to 100 (got .inf)",
+            "virtengine:snapshotInterval: must be a whole number of blocks from 100 to 100000 (got -.inf)",
+            "virtengine:validatorVolumeGiB: must be a size in GiB from 100 to 16384 (got .nan)",
+        ]);
+    });
+
     it("reports a missing or nameless Pulumi.yaml", () => {
         fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "runtime: nodejs\n");
         expect(problems(loadStack({ projectDir: dir, stack: "staging" }))).toEqual([

@@ -55,10 +55,11 @@ describe("render", () => {
         const text = render(report, "text");
         expect(text).toContain("Offline plan of stack test (environment production, project virtengine)");
         expect(text).toContain("3 validators (voting power 3), largest validator share 66.7% (us-east-1)");
-        expect(text).toMatch(/^us-east-1\s+primary\s+2\s+2\s+66\.7%\s+us-east-1a, us-east-1b\s/m);
-        expect(text).toMatch(/^\(no region\)\s+1\s+\$0\.00$/m);
+        expect(text).toMatch(/^us-east-1\s+primary\s+2\s+2\s+66\.7%\s+a b\s/m);
+        expect(text).toMatch(/^\(no region\)\s+1$/m);
+        expect(text).toMatch(/^\(no region\)\s+\$0\.00$/m);
         expect(text).toMatch(/^us-east-1\s+1\s+33\.3%\s+LOST: chain halts$/m);
-        expect(text).toMatch(/^aws:ec2\/instance:Instance\s+3\s+2\s+1\s+0$/m);
+        expect(text).toMatch(/^aws:ec2:Instance\s+3\s+2\s+1\s+0$/m);
     });
 
     it("markdown: the summary on the first line, then tables", () => {
@@ -87,5 +88,73 @@ describe("render", () => {
         expect(markdown.length).toBeLessThan(MARKDOWN_LIMIT);
         expect(markdown).toMatch(/_\d+ more rows omitted; run `npm run plan` for the full list\._/);
         expect(markdown).toContain("</details>");
+    });
+});
+
+describe("render: the policy section", () => {
+    const long = `eu-west-1: ${"a very long message about validators and zones ".repeat(6)}end`;
+    const withPolicies = {
+        ...report,
+        configFile: "Pulumi.production.yaml",
+        policies: {
+            evaluated: true,
+            pack: "virtengine-guardrails@0.1.0",
+            configFile: "policies/config/production.json",
+            levels: [
+                {
+                    policy: "min-validators",
+                    enforcementLevel: "disabled" as const,
+                    packLevel: "mandatory" as const,
+                    weakened: ["min-validators is disabled (the pack's level: mandatory)"],
+                },
+                {
+                    policy: "min-two-azs",
+                    enforcementLevel: "mandatory" as const,
+                    packLevel: "mandatory" as const,
+                    weakened: [],
+                },
+            ],
+            violations: [
+                {
+                    policy: "min-two-azs",
+                    enforcementLevel: "advisory" as const,
+                    message: long,
+                    urn: "urn:pulumi:test::virtengine::t::eu-west-1-vpc",
+                },
+            ],
+        },
+    };
+
+    it("text: levels, what the config weakens and wrapped findings, every line within 100 columns", () => {
+        const text = render(withPolicies, "text");
+        for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
+        expect(text).toContain("Offline plan of stack test (environment production, project virtengine) from");
+        expect(text).toMatch(
+            /^Policy pack virtengine-guardrails@0\.1\.0 with policies\/config\/production\.json: 0 mandatory and 1\s/m,
+        );
+        expect(text).toMatch(/^ {2}mandatory: min-two-azs$/m);
+        expect(text).toMatch(/^ {2}disabled: min-validators$/m);
+        expect(text).toMatch(/^ {2}weakened: min-validators is disabled \(the pack's level: mandatory\)$/m);
+        expect(text).toMatch(/^advisory {3}min-two-azs {2}eu-west-1-vpc\n {4}eu-west-1: a very long/m);
+        expect(text.replace(/\n {4}/g, " ")).toContain(long);
+    });
+
+    it("markdown: the weakened verdict instead of a green check, the planned file, and a table of levels", () => {
+        const markdown = render(withPolicies, "markdown");
+        expect(markdown).toContain("(environment production, `Pulumi.production.yaml`)");
+        expect(markdown).toContain(
+            "> :warning: No mandatory policy violations, **but the policy config weakens the pack**",
+        );
+        expect(markdown).not.toContain(":white_check_mark:");
+        expect(markdown).toContain(
+            "| min-validators | disabled | mandatory | min-validators is disabled (the pack's level: mandatory) |",
+        );
+        expect(markdown).toContain("Policy pack `virtengine-guardrails@0.1.0` with `policies/config/production.json`.");
+    });
+
+    it("json: the levels and the planned file", () => {
+        const parsed = JSON.parse(render(withPolicies, "json"));
+        expect(parsed.configFile).toBe("Pulumi.production.yaml");
+        expect(parsed.policies.levels).toHaveLength(2);
     });
 });

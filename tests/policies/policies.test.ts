@@ -3,6 +3,7 @@ import { InProcessPolicyPack, PACK_DIR } from "../../tools/harness/policy/evalua
 /** The table "The policy pack" of DESIGN.md: names are stable, CI and the stack configs use them. */
 const DESIGN_TABLE = {
     "validator-region-cap": "mandatory",
+    "min-validators": "mandatory",
     "min-two-azs": "mandatory",
     "min-full-nodes-per-region": "mandatory",
     "approved-instance-types": "mandatory",

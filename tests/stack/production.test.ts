@@ -28,10 +28,17 @@ describe("production topology", () => {
     });
 
     it("puts every regional resource on its own region's provider", () => {
-        for (const r of inv.run.resources.filter((x) => x.custom && x.type !== T.provider)) {
-            const region = inv.regionComponentOf(r);
-            if (region) expect(`${r.name} -> ${r.providerRegion}`).toBe(`${r.name} -> ${region}`);
+        const custom = inv.run.resources.filter((x) => x.custom && x.type !== T.provider);
+        const regional = custom.filter((r) => inv.regionComponentOf(r) !== undefined);
+        expect(regional.length).toBeGreaterThan(250);
+        for (const r of regional) {
+            expect(`${r.name} -> ${r.providerRegion}`).toBe(`${r.name} -> ${inv.regionComponentOf(r)}`);
         }
+        // The rest span regions by design: only the peering mesh, whose sides are checked under "production peering".
+        const elsewhere = custom.filter((r) => inv.regionComponentOf(r) === undefined);
+        expect([...new Set(elsewhere.map((r) => inv.ancestors(r)[0].type))]).toEqual([
+            "virtengine:peering:VpcPeeringMesh",
+        ]);
     });
 
     it("makes every lookup with a regional provider", () => {
@@ -65,6 +72,10 @@ describe("production topology", () => {
     it("holds 7 validators in all, at most 2 (28.6%) in any region", () => {
         const validators = inv.ofType(T.instance).filter((i) => tag(i, "virtengine:role") === "validator");
         expect(validators).toHaveLength(7);
+        const perRegion: Record<string, number> = {};
+        for (const v of validators) perRegion[v.providerRegion!] = (perRegion[v.providerRegion!] ?? 0) + 1;
+        expect(perRegion).toEqual(REGIONS);
+        expect(Math.max(...Object.values(perRegion)) / validators.length).toBeCloseTo(2 / 7, 4);
         expect(inv.ofType(T.asg).every((g) => tag(g, "virtengine:role") !== "validator")).toBe(true);
     });
 

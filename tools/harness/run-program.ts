@@ -12,8 +12,9 @@ import {
     wrapMonitorHandler,
 } from "./sdk-internals";
 
-/** The value Pulumi puts where an input is not known until deployment. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { providerUrn } from "./recorded/values";
+
+export { providerUrn, UNKNOWN } from "./recorded/values";
 
 /** A resource as the program registered it with the engine. */
 export interface RecordedResource {
@@ -60,16 +61,12 @@ export interface RunProgramOptions {
     stack: string;
     /** Engine config: `virtengine:regions` -> JSON text, as the CLI passes it. */
     config: Record<string, string>;
+    /** Config keys the program must see as secrets (`secure:` values in the stack file). */
+    secretKeys?: string[];
     /** Preview (dry run) or update mode. Default: preview. */
     preview?: boolean;
     /** The program's entry point. Default: the repository's index.ts. */
     program?: string;
-}
-
-/** Splits a provider reference `<urn>::<id>` into its URN. */
-export function providerUrn(ref: string): string {
-    const cut = ref.lastIndexOf("::");
-    return cut > 0 ? ref.slice(0, cut) : ref;
 }
 
 /**
@@ -131,7 +128,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     const failures = new FailureLog();
 
     await pulumi.runtime.setMocks(awsMocks(regionOf, preview), options.project, options.stack, preview);
-    pulumi.runtime.setAllConfig(options.config);
+    pulumi.runtime.setAllConfig(options.config, options.secretKeys);
 
     // Record what the engine would be sent: wrap the mock monitor's handlers.
     wrapMonitorHandler(

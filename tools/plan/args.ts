@@ -9,16 +9,140 @@ export interface PlanOptions {
     stack: string;
     /** A file in `Pulumi.<stack>.yaml` format to plan instead of the stack's own config. */
     configFile?: string;
+    /** A policy config to run the pack with instead of `policies/config/<stack>.json`. */
+    policyConfigFile?: string;
+    /** An earlier plan's `--format json` output to compare this plan against. */
+    compareFile?: string;
     format: Format;
     help: boolean;
 }
 
-export type ParseResult = { ok: true; options: PlanOptions } | { ok: false; error: string };
-
-export const USAGE =
-    "usage: npm run plan -- [--stack production|staging] [--config FILE] [--format text|json|markdown]";
+export type ParseResult =
+    | { ok: true; options: PlanOptions }
+    /** `stray`: an argument that is no flag's value, as npm leaves behind when it keeps a flag. */
+    | { ok: false; error: string; stray?: boolean };
 
 export const DEFAULT_STACK = "production";
+
+/** One command-line flag: how it is parsed and how `--help` explains it. */
+interface FlagSpec {
+    /** The long name, without `--`. */
+    name: string;
+    short?: string;
+    /** Placeholder for the flag's value in help; absent for a switch. */
+    value?: string;
+    /** Which PlanOptions field the value goes to. */
+    option: keyof PlanOptions;
+    /** Help text, one line each (kept short enough for the help to fit 100 columns). */
+    help: readonly string[];
+}
+
+/** Every flag of the plan. Adding a flag is one entry here (and its field in PlanOptions). */
+export const FLAGS: readonly FlagSpec[] = [
+    {
+        name: "stack",
+        value: "NAME",
+        option: "stack",
+        help: [
+            `Stack to plan: reads Pulumi.NAME.yaml. Default: ${DEFAULT_STACK}.`,
+            "The stack also picks the policy config, policies/config/NAME.json.",
+        ],
+    },
+    {
+        name: "config",
+        value: "FILE",
+        option: "configFile",
+        help: [
+            "Plan FILE, written like Pulumi.<stack>.yaml, instead of the stack's own",
+            "file (e.g. a proposed change). A relative path is from where you are.",
+        ],
+    },
+    {
+        name: "format",
+        value: "FORMAT",
+        option: "format",
+        help: ["How to print the report (see Formats below). Default: text."],
+    },
+    {
+        name: "policy-config",
+        value: "FILE",
+        option: "policyConfigFile",
+        help: [
+            "Run the policy pack with the policy config FILE instead of",
+            "policies/config/<stack>.json; needed for a stack that has none.",
+        ],
+    },
+    {
+        name: "compare",
+        value: "PLAN.json",
+        option: "compareFile",
+        help: [
+            "Also show what changes against an earlier plan printed with",
+            "--format json: resources added, removed and changed, cost per",
+            "region and in total, policy findings new and fixed.",
+        ],
+    },
+    { name: "help", short: "h", option: "help", help: ["Print this help and exit 0."] },
+];
+
+const flagName = (flag: FlagSpec) =>
+    `${flag.short ? `-${flag.short}, ` : ""}--${flag.name}${flag.value ? ` ${flag.value}` : ""}`;
+
+/** Widest line the plan prints for a person to read. */
+export const TEXT_COLUMNS = 100;
+
+/** The usage synopsis, every flag, wrapped under `npm run plan --` to fit TEXT_COLUMNS. */
+export const USAGE = wrapWords(
+    "usage: npm run plan --",
+    FLAGS.map((f) => (f.value ? `[--${f.name} ${f.value}]` : `[--${f.name}]`)),
+);
+
+function wrapWords(head: string, words: readonly string[]): string {
+    const lines = [head];
+    for (const word of words) {
+        const last = lines.length - 1;
+        if (lines[last].length + 1 + word.length <= TEXT_COLUMNS) lines[last] += ` ${word}`;
+        else lines.push(`${" ".repeat(head.length)} ${word}`);
+    }
+    return lines.join("\n");
+}
+
+/** `--help`: every flag, format and exit code. Lines fit TEXT_COLUMNS. */
+export function helpText(): string {
+    const column = Math.max(...FLAGS.map((f) => flagName(f).length)) + 4;
+    const flags = FLAGS.flatMap((flag) =>
+        flag.help.map((line, i) => `${(i === 0 ? `  ${flagName(flag)}` : "").padEnd(column)}${line}`),
+    );
+    return [
+        USAGE,
+        "",
+        "Runs the Pulumi program under mocks, with no cloud credentials and no Pulumi CLI,",
+        "evaluates the policy pack on what it would create, and reports what `pulumi up` would",
+        "build. Put the flags after `--`: npm keeps flags written before it for itself.",
+        "",
+        "Flags:",
+        ...flags,
+        "",
+        "Formats:",
+        "  text      tables for a terminal (the default)",
+        "  json      one JSON object for tools: stack, configFile, resourceCount, monthlyCostUsd,",
+        "            regions, policies, regionLoss, and steps shaped like `pulumi preview --json`",
+        "  markdown  a pull-request comment: summary line first, details folded",
+        "",
+        "Exit codes:",
+        "  0  planned; no mandatory policy violation (advisory findings are listed)",
+        "  1  planned; mandatory policy violations, listed in the report",
+        "  2  invalid input: flags, a file, the stack config or the policy config;",
+        "     one line per problem on stderr, naming the flag, file or key and the bad value",
+        "  3  internal error, a bug in the plan: the error and its stack trace on stderr",
+        "",
+        "Examples:",
+        "  npm run plan",
+        "  npm run plan -- --stack staging --format json > staging.json",
+        "  npm run plan -- --config my-change.yaml --compare staging.json",
+        "",
+    ].join("\n");
+}
 
 // Pulumi's own rule for stack names; it also keeps the name from escaping the
 // project directory when it becomes `Pulumi.<stack>.yaml`.
@@ -37,39 +161,75 @@ export function parseArgs(argv: readonly string[]): ParseResult {
             args: [...argv],
             strict: true,
             allowPositionals: false,
-            options: {
-                stack: { type: "string", multiple: true },
-                config: { type: "string", multiple: true },
-                format: { type: "string", multiple: true },
-                help: { type: "boolean", short: "h" },
-            },
+            options: Object.fromEntries(
+                FLAGS.map((f) => [
+                    f.name,
+                    f.value ? { type: "string", multiple: true } : { type: "boolean", short: f.short },
+                ]),
+            ),
         });
     } catch (err) {
-        return { ok: false, error: describeParseError(err, argv) };
+        const stray = (err as { code?: string }).code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL";
+        return { ok: false, error: describeParseError(err, argv), ...(stray ? { stray } : {}) };
     }
-    const values = parsed.values;
-    for (const flag of ["stack", "config", "format"] as const) {
-        const given = values[flag] ?? [];
-        if (given.length > 1) return { ok: false, error: `--${flag} is given more than once` };
-        if (given.length === 1 && given[0] === "") return { ok: false, error: `--${flag} needs a value` };
+    const values = parsed.values as Record<string, string[] | boolean | undefined>;
+    const given: Record<string, string | undefined> = {};
+    for (const flag of FLAGS.filter((f) => f.value)) {
+        const all = (values[flag.name] as string[] | undefined) ?? [];
+        if (all.length > 1) return { ok: false, error: `--${flag.name} is given more than once` };
+        if (all.length === 1 && all[0] === "") return { ok: false, error: `--${flag.name} needs a value` };
+        given[flag.name] = all[0];
     }
 
-    const stack = values.stack?.[0] ?? DEFAULT_STACK;
+    const stack = given.stack ?? DEFAULT_STACK;
     if (!STACK_NAME.test(stack)) {
         return {
             ok: false,
             error: `--stack "${stack}" is not a stack name (letters, digits, "-", "_" and "." only)`,
         };
     }
-    const format = values.format?.[0] ?? "text";
+    const format = given.format ?? "text";
     if (!(FORMATS as readonly string[]).includes(format)) {
         return { ok: false, error: `--format must be one of ${FORMATS.join(", ")} (got "${format}")` };
     }
     return {
         ok: true,
-        options: { stack, configFile: values.config?.[0], format: format as Format, help: values.help === true },
+        options: {
+            stack,
+            configFile: given.config,
+            policyConfigFile: given["policy-config"],
+            compareFile: given.compare,
+            format: format as Format,
+            help: values.help === true,
+        },
     };
 }
+
+/**
+ * Flags npm took for itself. `npm run plan --stack=staging` (no `--`) never
+ * hands `--stack` to the plan: npm reads it as its own config and sets
+ * `npm_config_stack=staging` in the script's environment (`true`, with the
+ * value passed on as a stray argument, for `--stack staging`), so the plan
+ * would quietly plan the default stack. One line per flag found.
+ */
+export function flagsNpmSwallowed(env: Readonly<Record<string, string | undefined>>): string[] {
+    return FLAGS.flatMap((flag) => {
+        const variable = `npm_config_${flag.name.replace(/-/g, "_")}`;
+        const value = env[variable];
+        if (value === undefined) return [];
+        const written = flag.value && value !== "true" ? `--${flag.name}=${value}` : `--${flag.name}`;
+        const example = `--${flag.name}${flag.value ? ` ${value !== "true" ? value : flag.value}` : ""}`;
+        return [`${written} was taken by npm (${variable}): put it after --, as in npm run plan -- ${example}`];
+    });
+}
+
+/**
+ * Said under `npm run` after a stray argument: npm reads `--format` as its own
+ * `--format-package-lock` (an abbreviation) and sets no variable, so only the
+ * value it left behind shows that the `--` was forgotten.
+ */
+export const NPM_STRAY_HINT =
+    "if you wrote plan flags without -- (npm run plan --format json), npm kept them: put them after --";
 
 /** `util.parseArgs` errors carry a code; say the same thing in the words of this CLI. */
 function describeParseError(err: unknown, argv: readonly string[]): string {

@@ -1,15 +1,17 @@
 import * as path from "node:path";
-import { parseArgs, USAGE } from "./args";
+import { flagsNpmSwallowed, helpText, NPM_STRAY_HINT, parseArgs, USAGE } from "./args";
 import type { RecordedResource } from "../harness/run-program";
-import type { PolicyReport } from "./report";
+import { createProgress } from "./progress";
+import type { PlanReport, PolicyReport } from "./report";
 
 /**
- * `npm run plan -- [--stack S] [--config FILE] [--format text|json|markdown]`:
- * runs the real program under mocks, with no cloud credentials and no Pulumi
- * CLI, and reports what it would create.
+ * `npm run plan -- [flags]` (see `--help`, built in args.ts): runs the real
+ * program under mocks, with no cloud credentials and no Pulumi CLI, and
+ * reports what it would create.
  *
  * Exit codes: 0 clean; 1 mandatory policy violations; 2 invalid input (CLI
- * arguments, files, config); 3 an internal error (with its stack trace).
+ * arguments, files, config), one line per problem and no stack trace; 3 an
+ * internal error (with its stack trace).
  */
 
 const PROJECT_DIR = path.resolve(__dirname, "../..");
@@ -33,40 +35,86 @@ function userCwd(): string {
 // Plain lines, so a config problem reads `virtengine:regions[0].cidr: ...` as the program prints it.
 const printErrors = (lines: readonly string[]) => process.stderr.write(lines.map((l) => `${l}\n`).join(""));
 
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * The whole command: `main`, with any error it did not expect turned into
+ * exit code 3 and its stack trace, so that a bug never looks like a verdict
+ * (1) or like the user's mistake (2).
+ */
+export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+    try {
+        return await main(argv, env);
+    } catch (err) {
+        process.stderr.write(
+            `plan: internal error (a bug in the plan, not in your input): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+        );
+        return EXIT_INTERNAL;
+    }
+}
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+    // Checked before the arguments: a flag npm kept leaves its value behind as a stray argument.
+    const swallowed = flagsNpmSwallowed(env);
+    if (swallowed.length > 0) {
+        printErrors([...swallowed, USAGE]);
+        return EXIT_INPUT;
+    }
     const parsed = parseArgs(argv);
     if (!parsed.ok) {
-        printErrors([parsed.error, USAGE]);
+        const underNpm = env.npm_lifecycle_event !== undefined;
+        printErrors([parsed.error, ...(parsed.stray && underNpm ? [NPM_STRAY_HINT] : []), USAGE]);
         return EXIT_INPUT;
     }
     const options = parsed.options;
     if (options.help) {
-        process.stdout.write(`${USAGE}\n`);
+        process.stdout.write(helpText());
         return EXIT_OK;
     }
 
     // Modules that load the Pulumi SDK are imported only when needed, so a
     // usage error answers at once.
     const { loadStack } = await import("./load-stack");
+    const cwd = userCwd();
     const stack = loadStack({
         projectDir: PROJECT_DIR,
         stack: options.stack,
         configFile: options.configFile,
-        cwd: userCwd(),
+        cwd,
     });
     if (!stack.ok) {
         printErrors(stack.problems);
         return EXIT_INPUT;
     }
+    // Every input is checked before the program runs, so a mistake answers in well under a second.
+    const { readStackPolicyConfig } = await import("../harness/policy/evaluate");
+    const policyConfig = readStackPolicyConfig(stack.stack, options.policyConfigFile, cwd);
+    if (!policyConfig.ok) {
+        printErrors(policyConfig.problems);
+        return EXIT_INPUT;
+    }
+    const { readPlanFile } = await import("./compare/read-plan");
+    const base = options.compareFile === undefined ? undefined : readPlanFile(options.compareFile, cwd);
+    if (base && !base.ok) {
+        printErrors(base.problems);
+        return EXIT_INPUT;
+    }
 
+    const progress = createProgress(process.stderr);
+    progress.step(`running the program on ${stack.source}`);
     const pulumi = await import("@pulumi/pulumi");
     const { runProgram } = await import("../harness/run-program");
     const { buildInventory } = await import("./inventory");
     const { render } = await import("./render");
+    const { previewSteps } = await import("./steps");
     let run;
     try {
-        run = await runProgram({ project: stack.project, stack: stack.stack, config: stack.engineConfig });
+        run = await runProgram({
+            project: stack.project,
+            stack: stack.stack,
+            config: stack.engineConfig,
+            secretKeys: stack.secretKeys,
+        });
     } catch (err) {
+        progress.done();
         // The program's own config check (RunError) and component checks
         // (ResourceError) are messages for the user, as `pulumi preview` prints them.
         if (pulumi.RunError.isInstance(err) || pulumi.ResourceError.isInstance(err)) {
@@ -76,13 +124,30 @@ export async function main(argv: readonly string[]): Promise<number> {
         throw err;
     }
 
-    const report = buildInventory(run, stack.config);
-    const policies = await evaluatePolicies(run.resources, stack.stack);
+    const { environmentWarning } = await import("./verdict-warnings");
+    const inventory = buildInventory(run, stack.config);
+    const report: PlanReport = { ...inventory, configFile: stack.source };
+    const mismatch = environmentWarning(stack.stack, stack.config.environment, stack.source);
+    if (mismatch) report.warnings.unshift(mismatch);
+
+    progress.step(`running the policy pack on ${run.resources.length} resources`);
+    const policies = await evaluatePolicies(run.resources, policyConfig);
     if (!policies.ok) {
+        progress.done();
         printErrors(policies.problems);
         return EXIT_INPUT;
     }
     report.policies = policies.report;
+    report.steps = previewSteps(run.resources);
+    if (base?.ok) {
+        const { comparePlans } = await import("./compare/compare");
+        const { parsePlan } = await import("./compare/read-plan");
+        // The head goes through its own JSON, so both sides are read the same way.
+        const head = parsePlan(JSON.parse(render(report, "json")), "this plan");
+        if (!head.ok) throw new Error(head.problems.join("\n"));
+        report.comparison = comparePlans(base.plan, head.plan);
+    }
+    progress.done();
     process.stdout.write(render(report, options.format));
     const mandatory = report.policies.violations.some((v) => v.enforcementLevel === "mandatory");
     return mandatory ? EXIT_POLICY : EXIT_OK;
@@ -91,28 +156,20 @@ export async function main(argv: readonly string[]): Promise<number> {
 /** The pack's findings with the stack's policy config, as the report lists them. */
 async function evaluatePolicies(
     resources: RecordedResource[],
-    stack: string,
+    config: { raw: unknown; source: string },
 ): Promise<{ ok: true; report: PolicyReport } | { ok: false; problems: string[] }> {
-    const { runStackPolicies } = await import("../harness/policy/evaluate");
+    const { runPolicyPack } = await import("../harness/policy/evaluate");
     const { policyReport } = await import("./policy-report");
-    const result = await runStackPolicies(resources, stack);
+    const result = await runPolicyPack(resources, { config: config.raw, source: config.source });
     if (!result.ok) return result;
     return {
         ok: true,
-        report: policyReport(`${result.pack}@${result.version}`, result.configFile, result.diagnostics),
+        report: policyReport(`${result.pack}@${result.version}`, config.source, result.policies, result.diagnostics),
     };
 }
 
 if (require.main === module) {
-    main(process.argv.slice(2)).then(
-        (code) => {
-            process.exitCode = code;
-        },
-        (err: unknown) => {
-            process.stderr.write(
-                `plan: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-            );
-            process.exitCode = EXIT_INTERNAL;
-        },
-    );
+    void run(process.argv.slice(2)).then((code) => {
+        process.exitCode = code;
+    });
 }

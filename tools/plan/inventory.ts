@@ -1,6 +1,6 @@
 import type { ProgramRun, RecordedResource } from "../harness/run-program";
 import { TAG_ROLE, TAG_VOTING_POWER, TAG_ZONE } from "../../components/common/tags";
-import { attributeRegions, known, knownString, tagsOf } from "./inputs";
+import { attributeRegions, known, knownString, tagsOf } from "../harness/recorded";
 import { estimateMonthlyCost } from "./cost/estimate";
 import { PRICE_SOURCE, PRICES_AS_OF } from "./cost/prices";
 import { regionLoss } from "./region-loss";
@@ -129,6 +129,8 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
     return {
         project: run.project,
         stack: run.stack,
+        // The CLI names the planned file; the inventory only sees the program run.
+        configFile: null,
         environment: config.environment,
         resourceCount: run.resources.length,
         validators,
@@ -145,7 +147,7 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
         unattributed,
         resourcesByType: sortedKeys(resourcesByType),
         // The CLI fills this in from the pack (see policy-report.ts); the inventory stays pure.
-        policies: { evaluated: false, pack: null, configFile: null, violations: [] },
+        policies: { evaluated: false, pack: null, configFile: null, levels: [], violations: [] },
         regionLoss: losses,
         globalTraffic: traffic,
         warnings,

@@ -1,8 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { load, YAMLException } from "js-yaml";
 import { engineValue, NAMESPACE, rawFromEngineConfig } from "../../config/engine-config";
 import { invalidConfigMessage, validateConfig, type NetworkConfig } from "../../config/schema";
+import { readYamlFile, YamlFileError, type Scalars } from "./read-yaml-file";
 
 export interface LoadStackOptions {
     /** Directory holding `Pulumi.yaml` and the `Pulumi.<stack>.yaml` files. */
@@ -24,6 +24,8 @@ export interface LoadedStack {
     engineConfig: Record<string, string>;
     /** The validated config, defaults applied. */
     config: NetworkConfig;
+    /** Keys given as `secure:` values: the program sees them as secrets holding `SECRET_PLACEHOLDER`. */
+    secretKeys: string[];
 }
 
 /** Either the stack, or one printable line per problem (exit code 2). */
@@ -53,24 +55,47 @@ export function loadStack(options: LoadStackOptions): LoadStackResult {
 
         const { file, source } = stackFile(options);
         const stackDoc = readYamlMap(file, source);
+        rejectProjectFile(stackDoc, source);
         if (!isMap(stackDoc.config)) {
             throw new InputError(
                 `${source}: has no config: map; expected a stack file like Pulumi.production.yaml with config: and ${NAMESPACE}:* keys`,
             );
         }
         const projectConfig = isMap(projectDoc.config) ? projectDoc.config : {};
-        const engineConfig = buildEngineConfig(project, projectConfig, stackDoc.config, source);
+        // Pulumi reads a top-level config scalar as the text written (a Go string), not as a YAML number.
+        const stackTexts = readYamlMap(file, source, "text").config as YamlMap;
+        const engineConfig = buildEngineConfig(project, projectConfig, stackDoc.config, source, stackTexts);
 
-        const result = validateConfig(rawFromEngineConfig(engineConfig, NAMESPACE), NAMESPACE);
+        const result = validateConfig(rawForValidation(engineConfig, stackDoc.config), NAMESPACE);
         if (!result.ok) {
             return { ok: false, problems: `${source}: ${invalidConfigMessage(result.problems)}`.split("\n") };
         }
-        return { ok: true, project, stack: options.stack, source, engineConfig, config: result.config };
+        const secretKeys = Object.keys(stackDoc.config).filter((key) => isSecure((stackDoc.config as YamlMap)[key]));
+        return { ok: true, project, stack: options.stack, source, engineConfig, config: result.config, secretKeys };
     } catch (err) {
         if (err instanceof InputError) return { ok: false, problems: err.message.split("\n") };
         throw err;
     }
 }
+
+/**
+ * The raw config as the program will read it (from the engine's JSON text),
+ * except values holding `.inf` or `.nan`: JSON has no such numbers and would
+ * turn them into null, so those are checked as YAML gave them and the message
+ * shows `.inf` rather than "got null".
+ */
+function rawForValidation(engineConfig: Record<string, string>, stackConfig: YamlMap) {
+    const raw = rawFromEngineConfig(engineConfig, NAMESPACE);
+    for (const [key, value] of Object.entries(stackConfig)) {
+        if (key.startsWith(`${NAMESPACE}:`) && hasNonFiniteNumber(value)) raw[key.slice(NAMESPACE.length + 1)] = value;
+    }
+    return raw;
+}
+
+const hasNonFiniteNumber = (value: unknown): boolean =>
+    typeof value === "number"
+        ? !Number.isFinite(value)
+        : value !== null && typeof value === "object" && Object.values(value).some(hasNonFiniteNumber);
 
 /** Which file holds the stack's config, and how to name it in messages. */
 function stackFile(options: LoadStackOptions): { file: string; source: string } {
@@ -97,22 +122,13 @@ export function listStacks(projectDir: string): string[] {
         .sort();
 }
 
-function readYamlMap(file: string, source: string): YamlMap {
-    let text: string;
-    try {
-        text = fs.readFileSync(file, "utf8");
-    } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : (err as Error).message;
-        throw new InputError(`${source}: cannot read it: ${why}`);
-    }
+function readYamlMap(file: string, source: string, scalars?: Scalars): YamlMap {
     let doc: unknown;
     try {
-        doc = load(text, { filename: source });
+        doc = readYamlFile(file, source, scalars);
     } catch (err) {
-        if (!(err instanceof YAMLException)) throw err;
-        const at = err.mark ? ` (line ${err.mark.line + 1}, column ${err.mark.column + 1})` : "";
-        throw new InputError(`${source}: not valid YAML: ${err.reason}${at}`);
+        if (err instanceof YamlFileError) throw new InputError(err.message);
+        throw err;
     }
     if (!isMap(doc)) {
         throw new InputError(`${source}: not a YAML map; expected a file with a config: map`);
@@ -120,19 +136,53 @@ function readYamlMap(file: string, source: string): YamlMap {
     return doc;
 }
 
+/**
+ * What the program sees for a `secure:` value. Its ciphertext needs the
+ * stack's secrets provider, which the offline plan does not have; the key is
+ * still passed, as a secret, so the program runs as it would under the CLI.
+ */
+export const SECRET_PLACEHOLDER = "[secret: not decrypted by the offline plan]";
+
+/** A stack-file value `{ secure: <ciphertext> }`. */
+const isSecure = (value: unknown): boolean =>
+    isMap(value) && Object.keys(value).length === 1 && typeof value.secure === "string";
+
+/**
+ * A project file (`Pulumi.yaml`: name, runtime) given where a stack file
+ * belongs would otherwise be read as a stack whose every key is wrong.
+ */
+function rejectProjectFile(doc: YamlMap, source: string): void {
+    if ("runtime" in doc || "name" in doc) {
+        throw new InputError(
+            `${source}: is a Pulumi project file (it has ${"runtime" in doc ? "runtime:" : "name:"}), not a stack file; give a stack file such as Pulumi.production.yaml`,
+        );
+    }
+}
+
+/** A top-level scalar as the CLI passes it: the text written; null is Go's empty string. */
+function scalarText(value: unknown, text: unknown): string | undefined {
+    if (value === null) return "";
+    if (typeof value === "object" || typeof text !== "string") return undefined;
+    return text;
+}
+
 /** Keys a `Pulumi.yaml` config entry uses when it declares a key rather than setting it. */
 const DECLARATION_KEYS = new Set(["type", "description", "default", "value", "secret", "items"]);
 
 /**
  * The config the CLI passes the program: the stack file's values, plus each
- * `Pulumi.yaml` value or declared `default` for keys the stack lacks. Strings
- * go as-is, everything else as JSON text (as `pulumi config get --json` would).
+ * `Pulumi.yaml` value or declared `default` for keys the stack lacks. Maps
+ * and lists go as JSON text (as `pulumi config get --json` would); a scalar
+ * goes as the text written when `stackTexts` (the stack's config read with
+ * scalars as text) is given, as the CLI does: `nodeAmiOwner: 012345678901`
+ * is the account id "012345678901", not the number 12345678901.
  */
 export function buildEngineConfig(
     project: string,
     projectConfig: YamlMap,
     stackConfig: YamlMap,
     source = "the stack file",
+    stackTexts?: YamlMap,
 ): Record<string, string> {
     const engine: Record<string, string> = {};
     const problems: string[] = [];
@@ -141,7 +191,9 @@ export function buildEngineConfig(
             problems.push(`${source}: config key "${key}" has no namespace; write it as ${project}:${key}`);
             continue;
         }
-        engine[key] = engineValue(value);
+        engine[key] = isSecure(value)
+            ? SECRET_PLACEHOLDER
+            : (scalarText(value, stackTexts?.[key]) ?? engineValue(value));
     }
     if (problems.length > 0) throw new InputError(problems.join("\n"));
 

@@ -1,8 +1,10 @@
 import type { Format } from "./args";
 import { trafficDiagram } from "./edge/diagram";
 import { edgeTables } from "./edge/render-edge";
-import { resourceName } from "./policy-report";
-import type { PlanReport, PolicyViolation } from "./report";
+import { comparisonMarkdown, comparisonSummary, comparisonText } from "./compare/render";
+import { policyVerdict, resourceName } from "./policy-report";
+import type { PlanReport, PolicyReport, PolicyViolation } from "./report";
+import { shortType, table, wrap } from "./text";
 
 /** GitHub rejects comments over 65,536 characters; stay well below it. */
 export const MARKDOWN_LIMIT = 60000;
@@ -43,16 +45,7 @@ function summary(report: PlanReport): string {
     );
 }
 
-const countOf = (report: PlanReport, level: PolicyViolation["enforcementLevel"]) =>
-    report.policies.violations.filter((v) => v.enforcementLevel === level).length;
-
-function policyStatus(report: PlanReport): string {
-    if (!report.policies.evaluated) return "policies not evaluated";
-    const mandatory = countOf(report, "mandatory");
-    const advisory = countOf(report, "advisory");
-    if (mandatory + advisory === 0) return "no policy violations";
-    return `${mandatory} mandatory and ${advisory} advisory policy violation${mandatory + advisory === 1 ? "" : "s"}`;
-}
+const policyStatus = (report: PlanReport) => policyVerdict(report.policies).line;
 
 function status(report: PlanReport): string {
     return `${policyStatus(report)}; estimated ${usd(report.monthlyCostUsd)}/month on demand`;
@@ -157,49 +150,81 @@ function costNote(report: PlanReport): string {
     return `Prices: ${report.cost.priceSource}, as of ${report.cost.pricesAsOf}.`;
 }
 
-function textTable(headers: string[], rows: string[][], numeric: boolean[]): string {
-    const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-    const line = (cells: string[]) =>
-        cells
-            .map((cell, i) => (numeric[i] ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
-            .join("  ")
-            .trimEnd();
-    return [line(headers), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+/** Zones without their region's prefix (`us-east-1a` in us-east-1 is `a`), so the text tables fit. */
+const zoneLetters = (region: string, zones: readonly string[]) =>
+    zones.map((z) => (z.startsWith(region) ? z.slice(region.length) : z)).join(" ") || "-";
+
+/** The region table for the terminal: zones as letters, the long zone lists of the markdown table shortened. */
+function textRegionRows(report: PlanReport): string[][] {
+    const names = Object.keys(report.regions);
+    return regionRows(report).map((row, i) => {
+        const name = names[i];
+        const r = name === undefined ? undefined : report.regions[name];
+        if (!r) return row;
+        const copy = [...row];
+        copy[5] = zoneLetters(name, r.validatorZones);
+        copy[7] = zoneLetters(name, r.fullNodeZones);
+        return copy;
+    });
+}
+const TEXT_REGION_HEADERS = REGION_HEADERS.map((h) =>
+    h === "validator zones" ? "val. zones" : h === "full-node zones" ? "fn zones" : h === "voting power" ? "power" : h,
+);
+
+/** Which policies ran at which level, one line per level, and what the config weakens. */
+function levelLines(policies: PolicyReport): string[] {
+    const lines: string[] = [];
+    for (const level of ["mandatory", "remediate", "advisory", "disabled"] as const) {
+        const names = policies.levels.filter((l) => l.enforcementLevel === level).map((l) => l.policy);
+        if (names.length > 0) lines.push(...wrap(`  ${level}: ${names.join(", ")}`));
+    }
+    for (const l of policies.levels) for (const w of l.weakened) lines.push(...wrap(`  weakened: ${w}`));
+    return lines;
 }
 
+/** Findings as a short table row each, with the message wrapped under it. */
+function violationLines(violations: readonly PolicyViolation[]): string[] {
+    return violations.flatMap((v) => [
+        `${v.enforcementLevel.padEnd(9)}  ${v.policy}  ${resourceName(v.urn)}`,
+        ...wrap(v.message, 96, "").map((l) => `    ${l}`),
+    ]);
+}
+
+/** The terminal report: every line within text.ts's WIDTH (100 columns). */
 export function renderText(report: PlanReport): string {
     const types = typeTable(report);
     const policies = report.policies;
     const lines = [
-        `Offline plan of stack ${report.stack} (environment ${report.environment}, project ${report.project})`,
-        summary(report),
-        status(report),
+        ...wrap(
+            `Offline plan of stack ${report.stack} (environment ${report.environment}, project ${report.project})` +
+                (report.configFile ? ` from ${report.configFile}` : ""),
+        ),
+        ...wrap(summary(report)),
+        ...wrap(status(report)),
+        ...(report.comparison ? ["", ...comparisonText(report.comparison)] : [""]),
+        table(TEXT_REGION_HEADERS, textRegionRows(report), REGION_NUMERIC),
         "",
-        textTable(REGION_HEADERS, regionRows(report), REGION_NUMERIC),
+        ...wrap(`If a region goes down (${lossSummary(report)}):`),
+        table(LOSS_HEADERS, lossRows(report), LOSS_NUMERIC),
         "",
-        `If a region goes down (${lossSummary(report)}):`,
-        textTable(LOSS_HEADERS, lossRows(report), LOSS_NUMERIC),
-        "",
-        ...edgeTables(report).flatMap((t) => [`${t.title}:`, textTable(t.headers, t.rows, t.numeric), ""]),
+        ...edgeTables(report).flatMap((t) => [`${t.title}:`, table(t.headers, t.rows, t.numeric), ""]),
     ];
     if (policies.evaluated) {
-        const config = policies.configFile ?? "the pack's defaults";
-        lines.push(`Policy pack ${policies.pack} with ${config}: ${policyStatus(report)}`);
-        if (policies.violations.length > 0) {
-            lines.push(textTable(VIOLATION_HEADERS, violationRows(policies.violations), VIOLATION_NUMERIC));
-        }
+        lines.push(...wrap(`Policy pack ${policies.pack} with ${policies.configFile}: ${policyStatus(report)}`));
+        lines.push(...levelLines(policies));
+        if (policies.violations.length > 0) lines.push("", ...violationLines(policies.violations));
         lines.push("");
     }
     lines.push(
-        textTable(
+        table(
             types.headers,
-            types.rows,
+            types.rows.map(([type, ...rest]) => [shortType(type), ...rest]),
             types.headers.map((_, i) => i > 0),
         ),
         "",
-        costNote(report),
-        ...report.cost.notes.map((n) => `cost: ${n}`),
-        ...report.warnings.map((w) => `warning: ${w}`),
+        ...wrap(costNote(report)),
+        ...report.cost.notes.flatMap((n) => wrap(`cost: ${n}`)),
+        ...report.warnings.flatMap((w) => wrap(`warning: ${w}`)),
     );
     return `${lines.join("\n")}\n`;
 }
@@ -222,21 +247,49 @@ const CLOSE_FOLD = ["", "</details>", ""];
  * A pull-request comment: the summary on the first line (what a reviewer sees
  * in notifications), then whether anything blocks `pulumi up`, the mandatory
  * findings in full, and everything else folded. Long tables are cut short so
- * the comment stays under GitHub's size limit.
+ * the comment stays under GitHub's size limit. With a comparison, the
+ * difference comes first and this whole plan is folded below it.
  */
 export function renderMarkdown(report: PlanReport): string {
+    if (!report.comparison) return planMarkdown(report, MARKDOWN_LIMIT);
+    const c = report.comparison;
+    const head = [
+        `**Offline plan of \`${report.stack}\`** ${cell(comparisonSummary(c))}; ${cell(policyStatus(report))}.`,
+        "",
+        verdictQuote(report.policies),
+        "",
+        ...comparisonMarkdown(c).slice(2),
+    ];
+    const fixed = [...head, ...openFold(`Full plan of \`${report.stack}\``), ...CLOSE_FOLD].join("\n").length;
+    const body = planMarkdown(report, MARKDOWN_LIMIT - fixed).trimEnd();
+    return `${[...head, ...openFold(`Full plan of \`${report.stack}\``), body, ...CLOSE_FOLD].join("\n").trimEnd()}\n`;
+}
+
+/** The verdict as a quoted line: what blocks `pulumi up`, or why "no violations" is not the whole story. */
+function verdictQuote(policies: PolicyReport): string {
+    const verdict = policyVerdict(policies);
+    const mandatory = policies.violations.filter((v) => v.enforcementLevel === "mandatory").length;
+    switch (verdict.kind) {
+        case "violations":
+            return `> :x: **${mandatory} mandatory policy violation${mandatory === 1 ? "" : "s"}**: \`pulumi up\` would be refused.`;
+        case "unchecked":
+            return `> :warning: **Policies not checked**: ${cell(verdict.line)}.`;
+        case "weakened":
+            return `> :warning: No mandatory policy violations, **but the policy config weakens the pack**: ${cell(verdict.line)}.`;
+        case "clean":
+            return "> :white_check_mark: No mandatory policy violations.";
+    }
+}
+
+function planMarkdown(report: PlanReport, limit: number): string {
     const policies = report.policies;
     const mandatory = policies.violations.filter((v) => v.enforcementLevel === "mandatory");
     const others = policies.violations.filter((v) => v.enforcementLevel !== "mandatory");
-    const verdict = !policies.evaluated
-        ? "> Policies were not evaluated."
-        : mandatory.length > 0
-          ? `> :x: **${mandatory.length} mandatory policy violation${mandatory.length === 1 ? "" : "s"}**: \`pulumi up\` would be refused.`
-          : "> :white_check_mark: No mandatory policy violations.";
+    const from = report.configFile ? `, \`${report.configFile}\`` : "";
     const head = [
-        `**Offline plan of \`${report.stack}\`** (environment ${report.environment}): ${summary(report)}; ${status(report)}.`,
+        `**Offline plan of \`${report.stack}\`** (environment ${report.environment}${from}): ${summary(report)}; ${cell(status(report))}.`,
         "",
-        verdict,
+        verdictQuote(policies),
         "",
     ];
 
@@ -254,6 +307,15 @@ export function renderMarkdown(report: PlanReport): string {
     if (others.length > 0) {
         const title = `${others.length} advisory finding${others.length === 1 ? "" : "s"}`;
         fold(title, VIOLATION_HEADERS, violationRows(others), VIOLATION_NUMERIC);
+    }
+    if (policies.evaluated) {
+        const weakened = policies.levels.filter((l) => l.weakened.length > 0).length;
+        fold(
+            `Policies: ${policies.levels.length} in \`${policies.pack}\`${weakened > 0 ? `, ${weakened} weakened by the config` : ""}`,
+            ["policy", "level", "pack's level", "weakened by the config"],
+            policies.levels.map((l) => [l.policy, l.enforcementLevel, l.packLevel, l.weakened.join("; ") || "-"]),
+            [false, false, false, false],
+        );
     }
     fold(
         `Regions: ${report.validators} validators, ${report.fullNodes} full nodes, ${usd(report.monthlyCostUsd)}/month`,
@@ -281,12 +343,11 @@ export function renderMarkdown(report: PlanReport): string {
     };
     bullets(`${report.cost.notes.length} cost notes`, report.cost.notes);
     bullets(`${report.warnings.length} warnings`, report.warnings);
-    const config = policies.configFile ? `\`${policies.configFile}\`` : "its defaults";
-    const tail = policies.evaluated ? [`Policy pack \`${policies.pack}\` with ${config}.`] : [];
+    const tail = policies.evaluated ? [`Policy pack \`${policies.pack}\` with \`${policies.configFile}\`.`] : [];
 
     // Fixed parts first; then rows, section by section, while they fit.
     const fixed = [...head, ...sections.flatMap((s) => [...s.before, ...s.after]), ...tail];
-    let budget = MARKDOWN_LIMIT - fixed.join("\n").length - 200 * sections.length;
+    let budget = limit - fixed.join("\n").length - 200 * sections.length;
     const out = [...head];
     for (const s of sections) {
         const kept: string[] = [];

@@ -1,3 +1,4 @@
+import type { PlanComparison } from "./compare/compare";
 import type { EndpointsReport, GlobalTrafficReport, TrafficLossReport } from "./edge/report-types";
 
 /**
@@ -6,9 +7,13 @@ import type { EndpointsReport, GlobalTrafficReport, TrafficLossReport } from "./
  * policies, region loss fill in the fields that are null or empty today), so
  * add fields rather than rename them.
  */
+import type { PreviewStep } from "./steps";
+
 export interface PlanReport {
     project: string;
     stack: string;
+    /** The stack config file that was planned (`Pulumi.<stack>.yaml` or `--config FILE`); null before the CLI sets it. */
+    configFile: string | null;
     environment: string;
     /** Every resource the program registers: custom, component and provider resources. */
     resourceCount: number;
@@ -32,6 +37,14 @@ export interface PlanReport {
     globalTraffic: GlobalTrafficReport;
     /** Things the plan could not determine (unknown inputs), one sentence each. */
     warnings: string[];
+    /**
+     * What `pulumi preview --json` lists as `steps`: one create per resource,
+     * secrets as "[secret]", unknowns as the engine's unknown marker. Set by
+     * the CLI; only the JSON format prints it.
+     */
+    steps?: PreviewStep[];
+    /** With `--compare PLAN.json`: what changes from that plan to this one. */
+    comparison?: PlanComparison;
 }
 
 export interface ResourceCounts {
@@ -84,8 +97,10 @@ export interface PolicyReport {
     evaluated: boolean;
     /** The pack's name and version, as `pulumi preview --policy-pack` would load it. */
     pack: string | null;
-    /** The policy config file used (`policies/config/<stack>.json`), or null for the pack's defaults. */
+    /** The policy config file used (`policies/config/<stack>.json` or `--policy-config FILE`); null when not evaluated. */
     configFile: string | null;
+    /** Every policy of the pack, in its order, with the level it ran at and how the config weakens it. */
+    levels: PolicyLevel[];
     /** Mandatory findings first, then advisory; each in the order the pack reported them. */
     violations: PolicyViolation[];
 }
@@ -96,4 +111,14 @@ export interface PolicyViolation {
     message: string;
     /** The resource at fault; absent for stack-level findings without one. */
     urn?: string;
+}
+
+export interface PolicyLevel {
+    policy: string;
+    /** The level it ran at under the policy config. */
+    enforcementLevel: PolicyViolation["enforcementLevel"];
+    /** The level the pack declares. */
+    packLevel: PolicyViolation["enforcementLevel"];
+    /** Each way the policy config weakens it against the pack's defaults, one sentence each. */
+    weakened: string[];
 }

@@ -12,6 +12,7 @@ import {
     type ResolvedPolicyConfig,
 } from "./pack-config";
 import { analyzeRequest, analyzeStackRequest, providerLookup } from "./requests";
+import { effectivePolicies, type EffectivePolicy } from "./weakening";
 
 /** A policy finding, as `pulumi preview` would print it. */
 export interface PolicyDiagnostic {
@@ -122,7 +123,15 @@ export interface PolicyRunOptions {
 }
 
 export type PolicyRunResult =
-    { ok: true; pack: string; version: string; diagnostics: PolicyDiagnostic[] } | { ok: false; problems: string[] };
+    | {
+          ok: true;
+          pack: string;
+          version: string;
+          /** Every policy of the pack, with the level it ran at and how the config weakens it. */
+          policies: EffectivePolicy[];
+          diagnostics: PolicyDiagnostic[];
+      }
+    | { ok: false; problems: string[] };
 
 /**
  * What `pulumi preview --policy-pack policies --policy-pack-config FILE`
@@ -137,30 +146,64 @@ export async function runPolicyPack(
     const config = resolvePackConfig(pack.policies, options.config, options.source);
     if (!config.ok) return config;
     await pack.configure(config.config);
-    return { ok: true, pack: pack.name, version: pack.version, diagnostics: await pack.analyze(resources) };
+    return {
+        ok: true,
+        pack: pack.name,
+        version: pack.version,
+        policies: effectivePolicies(pack.policies, config.config),
+        diagnostics: await pack.analyze(resources),
+    };
 }
 
 export type StackPolicyRunResult =
     | (Extract<PolicyRunResult, { ok: true }> & {
-          /** The config file used, relative to the project (`policies/config/<stack>.json`); null when absent. */
-          configFile: string | null;
+          /** The config file used, as the user names it (`policies/config/<stack>.json`). */
+          configFile: string;
       })
     | { ok: false; problems: string[] };
+
+/** A stack's policy config, read: the parsed file and how to name it. */
+export type StackPolicyConfig = { ok: true; raw: unknown; source: string } | { ok: false; problems: string[] };
+
+/**
+ * Reads the policy config a stack is planned with: `file` when given
+ * (`--policy-config`, relative to `cwd`), else `policies/config/<stack>.json`.
+ * A missing file is a problem, not the pack's defaults: a stack without its
+ * own config would silently run rules nobody chose for it.
+ */
+export function readStackPolicyConfig(stack: string, file?: string, cwd = process.cwd()): StackPolicyConfig {
+    const projectDir = path.dirname(PACK_DIR);
+    const full = file === undefined ? packConfigPath(stack) : path.resolve(cwd, file);
+    const source = file ?? path.relative(projectDir, full);
+    const read = readPackConfigFile(full, source);
+    if (!read.ok) return read;
+    if (read.raw === undefined) {
+        return {
+            ok: false,
+            problems: [
+                file === undefined
+                    ? `${source}: stack "${stack}" has no policy config; create it (see the README, "Configure") ` +
+                      `or pass --policy-config FILE`
+                    : `--policy-config ${file}: no such file`,
+            ],
+        };
+    }
+    return { ok: true, raw: read.raw, source };
+}
 
 /**
  * Runs the repository's pack with the stack's own config, as `pulumi preview
  * --policy-pack policies --policy-pack-config policies/config/<stack>.json`
- * would; a stack without a config file gets the pack's own levels and defaults.
+ * would (or with `file` instead, as `--policy-config` gives it).
  */
 export async function runStackPolicies(
     resources: readonly RecordedResource[],
     stack: string,
+    file?: string,
 ): Promise<StackPolicyRunResult> {
-    const file = packConfigPath(stack);
-    const source = path.relative(path.dirname(PACK_DIR), file);
-    const read = readPackConfigFile(file, source);
+    const read = readStackPolicyConfig(stack, file);
     if (!read.ok) return read;
-    const result = await runPolicyPack(resources, { config: read.raw, source });
+    const result = await runPolicyPack(resources, { config: read.raw, source: read.source });
     if (!result.ok) return result;
-    return { ...result, configFile: read.raw === undefined ? null : source };
+    return { ...result, configFile: read.source };
 }

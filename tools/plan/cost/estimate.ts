@@ -1,5 +1,5 @@
 import type { RecordedResource } from "../../harness/run-program";
-import { attributeRegions, known, knownString } from "../inputs";
+import { attributeRegions, known, knownNumber, knownString } from "../../harness/recorded";
 import {
     chargeOf,
     FALLBACK_REGION,
@@ -58,14 +58,6 @@ interface Volume {
     sizeGiB: number;
     iops?: number;
     throughput?: number;
-}
-
-/** A known number, also from the strings launch templates carry ("500"). */
-function numberOf(value: unknown): number | undefined {
-    const v = known(value);
-    if (typeof v === "number" && Number.isFinite(v)) return v;
-    if (typeof v === "string" && /^\d+(\.\d+)?$/.test(v.trim())) return Number(v);
-    return undefined;
 }
 
 /** True, also as the string "true" that launch templates carry. */
@@ -282,7 +274,7 @@ class Estimator {
         keys: { size: string; type: string },
         defaults: { sizeGiB?: number; type: string },
     ): Volume | undefined {
-        const sizeGiB = numberOf(spec[keys.size]) ?? (isUnknown(spec[keys.size]) ? undefined : defaults.sizeGiB);
+        const sizeGiB = knownNumber(spec[keys.size]) ?? (isUnknown(spec[keys.size]) ? undefined : defaults.sizeGiB);
         if (sizeGiB === undefined) {
             this.warn(`${r.name}: a volume's size is not known until deployment; it is not estimated.`);
             return undefined;
@@ -290,8 +282,8 @@ class Estimator {
         return {
             type: knownString(spec[keys.type]) ?? defaults.type,
             sizeGiB,
-            iops: numberOf(spec.iops),
-            throughput: numberOf(spec.throughput),
+            iops: knownNumber(spec.iops),
+            throughput: knownNumber(spec.throughput),
         };
     }
 
@@ -373,7 +365,7 @@ class Estimator {
      */
     private autoScalingGroup(r: RecordedResource): void {
         const { region, prices } = this.pricesFor(r);
-        const count = numberOf(r.inputs.minSize);
+        const count = knownNumber(r.inputs.minSize);
         if (count === undefined) {
             this.warn(`Auto Scaling group ${r.name}: minSize is not known until deployment; it is not estimated.`);
             return;
@@ -405,7 +397,7 @@ class Estimator {
     /** Like a group: the scaling minimum. Public IPs depend on the subnets' settings and are not counted. */
     private eksNodeGroup(r: RecordedResource): void {
         const { region, prices } = this.pricesFor(r);
-        const count = numberOf(asRecord(r.inputs.scalingConfig)?.minSize);
+        const count = knownNumber(asRecord(r.inputs.scalingConfig)?.minSize);
         if (count === undefined) {
             this.warn(
                 `EKS node group ${r.name}: scalingConfig.minSize is not known until deployment; it is not estimated.`,
@@ -418,7 +410,7 @@ class Estimator {
         const type = instanceTypes?.[0] ?? template?.inputs.instanceType ?? EKS_DEFAULT_INSTANCE_TYPE;
         this.compute(r, region, prices, type, count);
         const vols = (template && this.templateVolumes(r, template)) ?? [
-            { type: EKS_DEFAULT_DISK_TYPE, sizeGiB: numberOf(r.inputs.diskSize) ?? EKS_DEFAULT_DISK_GIB },
+            { type: EKS_DEFAULT_DISK_TYPE, sizeGiB: knownNumber(r.inputs.diskSize) ?? EKS_DEFAULT_DISK_GIB },
         ];
         this.volumes(r, region, prices, vols, count);
     }
@@ -531,7 +523,7 @@ class Estimator {
         const options = [
             type.startsWith("HTTPS") ? "HTTPS" : undefined,
             type.endsWith("_STR_MATCH") ? "string matching" : undefined,
-            numberOf(r.inputs.requestInterval) === 10 ? "10 s interval" : undefined,
+            knownNumber(r.inputs.requestInterval) === 10 ? "10 s interval" : undefined,
             isTrue(r.inputs.measureLatency) ? "latency measurement" : undefined,
         ].filter((o) => o !== undefined);
         const label = endpoint === "aws" ? "AWS endpoint" : "non-AWS endpoint";

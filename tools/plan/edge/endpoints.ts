@@ -1,5 +1,5 @@
 import type { RecordedResource } from "../../harness/run-program";
-import { known, knownString } from "../inputs";
+import { known, knownString } from "../../harness/recorded";
 import type { EndpointsReport, ListenerReport } from "./report-types";
 
 /*

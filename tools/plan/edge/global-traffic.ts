@@ -1,5 +1,5 @@
 import type { RecordedResource } from "../../harness/run-program";
-import { known, knownString } from "../inputs";
+import { known, knownString } from "../../harness/recorded";
 import { steeringPools, type SteeredRegion } from "../../../components/global/geography";
 import type { DnsRecordReport, GlobalTrafficReport } from "./report-types";
 

@@ -10,7 +10,7 @@ import {
     type SteeredRegion,
 } from "../../../components/global/geography";
 import type { RecordedResource } from "../../harness/run-program";
-import { known } from "../inputs";
+import { known } from "../../harness/recorded";
 import type { GlobalTrafficReport, TrafficLossReport } from "./report-types";
 
 /*

@@ -30,12 +30,12 @@ describe("virtengine:globalTraffic", () => {
 
     it("rejects an unknown provider and malformed ids, showing what is allowed", () => {
         expect(problems((c) => (c.globalTraffic = "akamai"))).toEqual([
-            "virtengine:globalTraffic: must be aws (Global Accelerator and Route53) or cloudflare",
+            'virtengine:globalTraffic: must be aws (Global Accelerator and Route53) or cloudflare (got "akamai")',
         ]);
         expect(
             problems((c) =>
                 Object.assign(c, { globalTraffic: "cloudflare", cloudflareAccountId: "acme", cloudflareZoneId: ID }),
             ),
-        ).toEqual(["virtengine:cloudflareAccountId: must be a Cloudflare account id (32 hexadecimal characters)"]);
+        ).toEqual(['virtengine:cloudflareAccountId: must be a Cloudflare account id (32 hexadecimal characters) (got "acme")']);
     });
 });

@@ -158,7 +158,11 @@ describe("npm run plan", () => {
                 "validator-region-cap",
             ]);
             expect(mandatory[0].message).toMatch(/^us-east-1 holds 40\.0% of validator voting power/);
-            expect(report.regionLoss["us-east-1"]).toMatchObject({ onlineShare: 0.6, quorum: false, validatorsOnline: 3 });
+            expect(report.regionLoss["us-east-1"]).toMatchObject({
+                onlineShare: 0.6,
+                quorum: false,
+                validatorsOnline: 3,
+            });
         });
 
         it("a region whose validators share one zone: min-two-azs", async () => {

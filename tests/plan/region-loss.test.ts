@@ -30,6 +30,11 @@ describe("region loss", () => {
         expect(
             regionLoss({ ...regions(1, 1, 1, 1), empty: { validators: 0, votingPower: 0 } }, total(1, 1, 1, 1)).empty,
         ).toEqual({ onlineShare: 1, quorum: true, validatorsOnline: 4, traffic: null });
-        expect(regionLoss(regions(0), total(0)).r1).toEqual({ onlineShare: 0, quorum: false, validatorsOnline: 0, traffic: null });
+        expect(regionLoss(regions(0), total(0)).r1).toEqual({
+            onlineShare: 0,
+            quorum: false,
+            validatorsOnline: 0,
+            traffic: null,
+        });
     });
 });

@@ -34,11 +34,17 @@ describe("production topology", () => {
         for (const r of regional) {
             expect(`${r.name} -> ${r.providerRegion}`).toBe(`${r.name} -> ${inv.regionComponentOf(r)}`);
         }
-        // The rest span regions by design: only the peering mesh, whose sides are checked under "production peering".
+        // The rest span regions by design: the peering mesh, whose sides are checked under "production
+        // peering", and the global services on the global provider (tests/global).
         const elsewhere = custom.filter((r) => inv.regionComponentOf(r) === undefined);
-        expect([...new Set(elsewhere.map((r) => inv.ancestors(r)[0].type))]).toEqual([
+        expect([...new Set(elsewhere.map((r) => inv.ancestors(r)[0].type))].sort()).toEqual([
+            "virtengine:global:AwsGlobalTraffic",
+            "virtengine:global:Route53Zone",
             "virtengine:peering:VpcPeeringMesh",
         ]);
+        for (const r of elsewhere.filter((x) => inv.ancestors(x)[0].type.startsWith("virtengine:global:"))) {
+            expect(`${r.name} -> ${r.providerRegion}`).toBe(`${r.name} -> us-west-2`);
+        }
     });
 
     it("makes every lookup with a regional provider", () => {

@@ -30,6 +30,11 @@ export const TYPES = {
     albLoadBalancer: "aws:alb/loadBalancer:LoadBalancer",
     classicLoadBalancer: "aws:elb/loadBalancer:LoadBalancer",
     hostedZone: "aws:route53/zone:Zone",
+    route53Record: "aws:route53/record:Record",
+    listener: "aws:lb/listener:Listener",
+    albListener: "aws:alb/listener:Listener",
+    webAcl: "aws:wafv2/webAcl:WebAcl",
+    webAclAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
     bucket: "aws:s3/bucket:Bucket",
     bucketV2: "aws:s3/bucketV2:BucketV2",
 } as const;

@@ -46,7 +46,7 @@ export function trafficDiagram(report: PlanReport): string[] | null {
             lines.push(`  clients -->|api| dns`);
             const byRegion = new Map<string, string[]>();
             for (const r of geo) {
-                const region = /alias ([a-z0-9-]+)\.api\./.exec(r.target)?.[1];
+                const region = /^([a-z0-9-]+)\.api\./.exec(r.target)?.[1];
                 if (region === undefined || !(region in report.regions)) continue;
                 byRegion.set(region, [...(byRegion.get(region) ?? []), r.routing.replace("geolocation ", "")]);
             }

@@ -40,8 +40,8 @@ function ruleAction(rule: Props): string {
     const counted = asList(managed.ruleActionOverrides)
         .map((o) => knownString(asProps(o).name))
         .filter((n): n is string => n !== undefined);
-    const base = "none" in override ? "managed group's actions" : (Object.keys(override)[0] ?? "?");
-    return counted.length > 0 ? `${base}, counting ${counted.join(", ")}` : base;
+    const base = "none" in override ? "managed" : (Object.keys(override)[0] ?? "?");
+    return counted.length > 0 ? `${base}, counts ${counted.join(", ")}` : base;
 }
 
 export function regionEndpoints(

@@ -64,8 +64,11 @@ export function globalTraffic(
     const dep = (r: RecordedResource, key: string) => (r.propertyDependencies[key] ?? []).map((u) => byUrn.get(u));
     const describe = (r: RecordedResource | undefined) => {
         if (r === undefined) return "(unknown)";
-        if (r.type === TYPES.accelerator) return `accelerator ${r.name}`;
-        if (r.type === TYPES.loadBalancer) return `${regionOf.get(r.urn) ?? "?"} load balancer ${r.name}`;
+        if (r.type === TYPES.accelerator) return "accelerator";
+        if (r.type === TYPES.loadBalancer) {
+            const kind = knownString(r.inputs.loadBalancerType) === "network" ? "NLB" : "ALB";
+            return `${regionOf.get(r.urn) ?? "?"} ${kind}`;
+        }
         return r.name;
     };
 
@@ -122,14 +125,14 @@ export function globalTraffic(
                       .map((v) => knownString(v) ?? "(unknown until deployment)")
                       .join(", ");
             return {
-                name: knownString(r.inputs.name) ?? "(certificate validation, known once issued)",
+                name: knownString(r.inputs.name) ?? "(ACM validation)",
                 type: knownString(r.inputs.type) ?? "?",
                 routing: routingOf(r),
-                target: alias ? `alias ${aliasTarget}` : aliasTarget,
+                target: aliasTarget,
             };
         }),
         ...ofType(TYPES.cfRecord).map((r) => ({
-            name: knownString(r.inputs.name) ?? "(certificate validation, known once issued)",
+            name: knownString(r.inputs.name) ?? "(ACM validation)",
             type: knownString(r.inputs.type) ?? "?",
             routing: "simple",
             target: knownString(r.inputs.content) ?? describe(dep(r, "content")[0]),

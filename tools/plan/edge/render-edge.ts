@@ -16,9 +16,8 @@ const CONTINENT_ORDER = ["NA", "SA", "EU", "AF", "AS", "OC"];
 
 export function edgeTables(report: PlanReport): EdgeTable[] {
     const tables: EdgeTable[] = [];
-    const listenerRows = Object.entries(report.regions).flatMap(([region, r]) =>
+    const listenerRows = Object.values(report.regions).flatMap((r) =>
         r.endpoints.listeners.map((l) => [
-            region,
             l.loadBalancer,
             `${l.protocol} ${l.port ?? "?"}`,
             l.sslPolicy ?? "-",
@@ -28,20 +27,20 @@ export function edgeTables(report: PlanReport): EdgeTable[] {
     if (listenerRows.length > 0) {
         tables.push({
             title: `Endpoints: ${listenerRows.length} listeners`,
-            headers: ["region", "load balancer", "listener", "TLS policy", "action"],
+            headers: ["load balancer", "listener", "TLS policy", "action"],
             rows: listenerRows,
-            numeric: [false, false, false, false, false],
+            numeric: [false, false, false, false],
         });
     }
     const wafRows = Object.entries(report.regions).flatMap(([region, r]) =>
-        r.endpoints.wafRules.map((w) => [region, w.webAcl, w.rule, w.action]),
+        r.endpoints.wafRules.map((w) => [region, w.rule, w.action]),
     );
     if (wafRows.length > 0) {
         tables.push({
             title: `WAF: ${wafRows.length} rules`,
-            headers: ["region", "web ACL", "rule", "action"],
+            headers: ["region", "rule", "action"],
             rows: wafRows,
-            numeric: [false, false, false, false],
+            numeric: [false, false, false],
         });
     }
     const global = report.globalTraffic;
@@ -86,7 +85,7 @@ export function edgeTables(report: PlanReport): EdgeTable[] {
         const seconds = (s: number | null) => (s === null ? "-" : `${s} s`);
         tables.push({
             title: "Traffic when a region goes down",
-            headers: ["region lost", ...CONTINENT_ORDER, "detection", "DNS detection"],
+            headers: ["region lost", ...CONTINENT_ORDER, "detection", "DNS"],
             rows: losses.map(([name, l]) => [
                 name,
                 ...CONTINENT_ORDER.map((c) => l.traffic?.continents[c] ?? "-"),

@@ -38,6 +38,9 @@ export const SETTING_DIRECTIONS: Record<string, SettingDirection> = {
     "imdsv2-required.kubernetesMaxHopLimit": "max",
     "encrypted-volumes.requireCustomerManagedKey": "require",
     "validators-private.forbiddenCidrs": "deny-list",
+    "edge-tls.allowedPolicies": "allow-list",
+    "public-alb-protected.requireAccessLogs": "require",
+    "dns-routing-consistent.requireGeolocationDefault": "require",
     "protect-stateful.additionalTypes": "deny-list",
 };
 

@@ -119,7 +119,7 @@ describe("npm run plan", () => {
         );
         expect(result.code).toBe(0);
         expect(result.stdout).toContain(
-            `> :warning: **Policies not checked**: NOT CHECKED: every policy (9) is disabled by ${config}.`,
+            `> :warning: **Policies not checked**: NOT CHECKED: every policy (12) is disabled by ${config}.`,
         );
         expect(result.stdout).not.toContain(":white_check_mark:");
         expect(result.stdout).toContain("(environment staging, `Pulumi.staging.yaml`)");

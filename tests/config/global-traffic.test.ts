@@ -36,6 +36,8 @@ describe("virtengine:globalTraffic", () => {
             problems((c) =>
                 Object.assign(c, { globalTraffic: "cloudflare", cloudflareAccountId: "acme", cloudflareZoneId: ID }),
             ),
-        ).toEqual(['virtengine:cloudflareAccountId: must be a Cloudflare account id (32 hexadecimal characters) (got "acme")']);
+        ).toEqual([
+            'virtengine:cloudflareAccountId: must be a Cloudflare account id (32 hexadecimal characters) (got "acme")',
+        ]);
     });
 });

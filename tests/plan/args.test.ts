@@ -18,8 +18,8 @@ describe("parseArgs", () => {
             options: {
                 stack: DEFAULT_STACK,
                 configFile: undefined,
-                policyConfigFile: undefined,
-                compareFile: undefined,
+                policyConfig: undefined,
+                compare: undefined,
                 format: "text",
                 help: false,
             },
@@ -44,8 +44,8 @@ describe("parseArgs", () => {
             options: {
                 stack: "staging",
                 configFile: "my stack.yaml",
-                policyConfigFile: "p.json",
-                compareFile: "base.json",
+                policyConfig: "p.json",
+                compare: "base.json",
                 format: "json",
                 help: false,
             },

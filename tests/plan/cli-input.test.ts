@@ -146,3 +146,37 @@ it("an internal error exits 3 with the error and its stack trace, never 1 (a ver
     expect(result.stderr).toMatch(STACK_TRACE);
     expect(result.code).toBe(3);
 });
+
+describe("an error that escapes the plan's own code is an internal error too: exit 3, not Node's 1", () => {
+    // Injected when --help is printed (so after the CLI has started): a promise
+    // nobody awaits that rejects, or a callback that throws, as a bug in a
+    // dependency would.
+    it.each([
+        [
+            "a promise rejected with no one to catch it",
+            "Promise.reject(new TypeError('stray rejection'))",
+            "stray rejection",
+        ],
+        ["a callback that throws", "{ throw new TypeError('stray throw'); }", "stray throw"],
+    ])("%s", async (_what, fault, message) => {
+        const file = path.join(dir, `fault-${message.replace(" ", "-")}.js`);
+        fs.writeFileSync(
+            file,
+            [
+                "const write = process.stdout.write.bind(process.stdout);",
+                "process.stdout.write = (chunk, ...rest) => {",
+                `    setImmediate(() => ${fault});`,
+                "    return write(chunk, ...rest);",
+                "};",
+                "",
+            ].join("\n"),
+        );
+        const result = await plan(["--help"], { NODE_OPTIONS: `--require ${file}` });
+        expect(result.stderr).toMatch(
+            new RegExp(
+                `^plan: internal error \\(a bug in the plan, not in your input\\): TypeError: ${message}\n\\s+at `,
+            ),
+        );
+        expect(result.code).toBe(3);
+    });
+});

@@ -56,12 +56,10 @@ describe("plan main()", () => {
         expect(lines[1]).toMatch(/npm kept them: put them after --$/);
     });
 
-    it("refuses --compare and --policy-config until they are implemented, rather than ignore them", async () => {
+    it("checks the --compare and --policy-config files before the program runs, naming each", async () => {
         await expect(main(["--compare", "base.json"], {})).resolves.toBe(2);
         await expect(main(["--policy-config", "p.json"], {})).resolves.toBe(2);
-        expect(written(stderr)).toBe(
-            "--compare is not available in this version of the plan yet\n--policy-config is not available in this version of the plan yet\n",
-        );
+        expect(written(stderr)).toBe("--compare base.json: no such file\n--policy-config p.json: no such file\n");
         expect(runProgram).not.toHaveBeenCalled();
     });
 });

@@ -103,7 +103,11 @@ describe("npm run plan", () => {
         expect(result.code).toBe(0);
         const [first] = result.stdout.split("\n");
         expect(first).toMatch(
-            /^\*\*Offline plan of `staging`\*\* against staging \(Pulumi\.staging\.yaml\): .* cost \+\$/,
+            /^\*\*Offline plan of `staging`\*\* against staging \(Pulumi\.staging\.yaml\): 0 added, 0 removed, 1 changed; cost \+\$/,
+        );
+        // The one change made to the stack file, by URN and input.
+        expect(result.stdout).toMatch(
+            /^```diff\n~ urn:pulumi:staging::virtengine::\S+::us-east-1-full-node-asg: .*\bminSize\b.*\n```$/m,
         );
         expect(result.stdout).toMatch(/^\| us-east-1 \| \$[\d,.]+ \| \$[\d,.]+ \| \+\$[\d,.]+ \|$/m);
         expect(result.stdout).toMatch(/^\| eu-west-1 \| (\$[\d,.]+) \| \1 \| \$0\.00 \|$/m);

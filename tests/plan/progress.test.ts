@@ -34,6 +34,12 @@ describe("plan progress", () => {
         expect(s.chunks).toHaveLength(written);
     });
 
+    it("takes a terminal that reports no width (0) as 100 columns", () => {
+        const s = { ...stream(true), columns: 0 };
+        createProgress(s, () => 0).step("running the program on Pulumi.production.yaml");
+        expect(s.chunks[0]).toBe("\r\u001b[2Kplan: running the program on Pulumi.production.yaml (0 s)");
+    });
+
     it("cuts a line to the terminal's width", () => {
         const s = stream(true);
         const progress = createProgress(s, () => 0);

@@ -1,4 +1,4 @@
-import { InProcessPolicyPack, PACK_DIR } from "../../tools/harness/policy/evaluate";
+import { InProcessPolicyPack, PACK_DIR, readStackPolicyConfig } from "../../tools/harness/policy/evaluate";
 import { resolvePackConfig, type PolicyDeclaration } from "../../tools/harness/policy/pack-config";
 import { effectivePolicies, SETTING_DIRECTIONS } from "../../tools/harness/policy/weakening";
 
@@ -117,8 +117,20 @@ describe("effectivePolicies", () => {
 });
 
 describe("the pack's settings", () => {
-    it("each have a direction, so a looser value is recognised as one", async () => {
-        const pack = await InProcessPolicyPack.load(PACK_DIR);
+    let pack: InProcessPolicyPack;
+    beforeAll(async () => {
+        pack = await InProcessPolicyPack.load(PACK_DIR);
+    });
+
+    it.each(["production", "staging"])("are not weakened by %s's policy config", (stack) => {
+        const read = readStackPolicyConfig(stack);
+        if (!read.ok) throw new Error(read.problems.join("\n"));
+        const config = resolvePackConfig(pack.policies, read.raw, read.source);
+        if (!config.ok) throw new Error(config.problems.join("\n"));
+        expect(effectivePolicies(pack.policies, config.config).flatMap((p) => p.weakened)).toEqual([]);
+    });
+
+    it("each have a direction, so a looser value is recognised as one", () => {
         const settings = pack.policies.flatMap((p) => Object.keys(p.configProperties).map((k) => `${p.name}.${k}`));
         expect(settings.sort()).toEqual(Object.keys(SETTING_DIRECTIONS).sort());
     });

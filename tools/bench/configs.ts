@@ -1,6 +1,6 @@
 import * as path from "node:path";
 import { engineConfigFromRaw } from "../../config/engine-config";
-import { SUPPORTED_REGIONS } from "../../config/regions";
+import { SUPPORTED_REGIONS, zonesOfRegion } from "../../config/regions";
 import { formatProblems, validateConfig, type RawConfig } from "../../config/schema";
 import { loadStack } from "../plan/load-stack";
 
@@ -46,7 +46,8 @@ export function largeRawConfig(): RawConfig {
             name,
             role: i === 0 ? "primary" : "secondary",
             cidr: `10.${i}.0.0/16`,
-            zones: [`${name}a`, `${name}b`, `${name}c`],
+            // The region's first three zones that exist (ca-central-1 has a, b and d).
+            zones: zonesOfRegion(name).slice(0, 3),
             validators: LARGE_VALIDATORS_PER_REGION,
             fullNodes: 2,
             providerDaemons: 1,

@@ -1,4 +1,5 @@
 import { parseArgs as nodeParseArgs } from "node:util";
+import { WIDTH } from "./text";
 
 /** Output formats of the plan: a terminal table, one JSON object for tools, or a PR comment. */
 export const FORMATS = ["text", "json", "markdown"] as const;
@@ -10,9 +11,9 @@ export interface PlanOptions {
     /** A file in `Pulumi.<stack>.yaml` format to plan instead of the stack's own config. */
     configFile?: string;
     /** A policy config to run the pack with instead of `policies/config/<stack>.json`. */
-    policyConfigFile?: string;
+    policyConfig?: string;
     /** An earlier plan's `--format json` output to compare this plan against. */
-    compareFile?: string;
+    compare?: string;
     format: Format;
     help: boolean;
 }
@@ -66,7 +67,7 @@ export const FLAGS: readonly FlagSpec[] = [
     {
         name: "policy-config",
         value: "FILE",
-        option: "policyConfigFile",
+        option: "policyConfig",
         help: [
             "Run the policy pack with the policy config FILE instead of",
             "policies/config/<stack>.json; needed for a stack that has none.",
@@ -75,7 +76,7 @@ export const FLAGS: readonly FlagSpec[] = [
     {
         name: "compare",
         value: "PLAN.json",
-        option: "compareFile",
+        option: "compare",
         help: [
             "Also show what changes against an earlier plan printed with",
             "--format json: resources added, removed and changed, cost per",
@@ -88,26 +89,24 @@ export const FLAGS: readonly FlagSpec[] = [
 const flagName = (flag: FlagSpec) =>
     `${flag.short ? `-${flag.short}, ` : ""}--${flag.name}${flag.value ? ` ${flag.value}` : ""}`;
 
-/** Widest line the plan prints for a person to read. */
-export const TEXT_COLUMNS = 100;
-
-/** The usage synopsis, every flag, wrapped under `npm run plan --` to fit TEXT_COLUMNS. */
+/** The usage synopsis, every flag, wrapped under `npm run plan --` to fit WIDTH. */
 export const USAGE = wrapWords(
     "usage: npm run plan --",
     FLAGS.map((f) => (f.value ? `[--${f.name} ${f.value}]` : `[--${f.name}]`)),
 );
 
+/** Wraps whole flag synopses (`[--stack NAME]` never split), unlike text.ts's `wrap`. */
 function wrapWords(head: string, words: readonly string[]): string {
     const lines = [head];
     for (const word of words) {
         const last = lines.length - 1;
-        if (lines[last].length + 1 + word.length <= TEXT_COLUMNS) lines[last] += ` ${word}`;
+        if (lines[last].length + 1 + word.length <= WIDTH) lines[last] += ` ${word}`;
         else lines.push(`${" ".repeat(head.length)} ${word}`);
     }
     return lines.join("\n");
 }
 
-/** `--help`: every flag, format and exit code. Lines fit TEXT_COLUMNS. */
+/** `--help`: every flag, format and exit code. Lines fit WIDTH. */
 export function helpText(): string {
     const column = Math.max(...FLAGS.map((f) => flagName(f).length)) + 4;
     const flags = FLAGS.flatMap((flag) =>
@@ -192,16 +191,13 @@ export function parseArgs(argv: readonly string[]): ParseResult {
     if (!(FORMATS as readonly string[]).includes(format)) {
         return { ok: false, error: `--format must be one of ${FORMATS.join(", ")} (got "${format}")` };
     }
+    // Each value flag's value under its option's name; flags not given are absent.
+    const fromFlags = Object.fromEntries(
+        FLAGS.filter((f) => f.value && given[f.name] !== undefined).map((f) => [f.option, given[f.name]]),
+    );
     return {
         ok: true,
-        options: {
-            stack,
-            configFile: given.config,
-            policyConfigFile: given["policy-config"],
-            compareFile: given.compare,
-            format: format as Format,
-            help: values.help === true,
-        },
+        options: { ...fromFlags, stack, format: format as Format, help: values.help === true },
     };
 }
 

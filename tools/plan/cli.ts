@@ -27,8 +27,7 @@ export const EXIT_INTERNAL = 3;
  * when npm started this very script, not when it is inherited from an outer
  * npm process (e.g. `npm test` spawning the plan).
  */
-function userCwd(): string {
-    const env = process.env;
+function userCwd(env: NodeJS.ProcessEnv): string {
     return env.npm_lifecycle_event === "plan" && env.INIT_CWD ? env.INIT_CWD : process.cwd();
 }
 
@@ -44,11 +43,16 @@ export async function run(argv: readonly string[], env: NodeJS.ProcessEnv = proc
     try {
         return await main(argv, env);
     } catch (err) {
-        process.stderr.write(
-            `plan: internal error (a bug in the plan, not in your input): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
-        );
+        reportInternalError(err);
         return EXIT_INTERNAL;
     }
+}
+
+/** An error that is the plan's fault: said as such, with its stack trace for the bug report. */
+function reportInternalError(err: unknown): void {
+    process.stderr.write(
+        `plan: internal error (a bug in the plan, not in your input): ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -73,7 +77,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     // Modules that load the Pulumi SDK are imported only when needed, so a
     // usage error answers at once.
     const { loadStack } = await import("./load-stack");
-    const cwd = userCwd();
+    const cwd = userCwd(env);
     const stack = loadStack({
         projectDir: PROJECT_DIR,
         stack: options.stack,
@@ -86,13 +90,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
     // Every input is checked before the program runs, so a mistake answers in well under a second.
     const { readStackPolicyConfig } = await import("../harness/policy/evaluate");
-    const policyConfig = readStackPolicyConfig(stack.stack, options.policyConfigFile, cwd);
+    const policyConfig = readStackPolicyConfig(stack.stack, options.policyConfig, cwd);
     if (!policyConfig.ok) {
         printErrors(policyConfig.problems);
         return EXIT_INPUT;
     }
     const { readPlanFile } = await import("./compare/read-plan");
-    const base = options.compareFile === undefined ? undefined : readPlanFile(options.compareFile, cwd);
+    const base = options.compare === undefined ? undefined : readPlanFile(options.compare, cwd);
     if (base && !base.ok) {
         printErrors(base.problems);
         return EXIT_INPUT;
@@ -139,6 +143,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     }
     report.policies = policies.report;
     report.steps = previewSteps(run.resources);
+    // After the steps: the comparison reads resources from them.
     if (base?.ok) {
         const { comparePlans } = await import("./compare/compare");
         const { parsePlan } = await import("./compare/read-plan");
@@ -169,6 +174,18 @@ async function evaluatePolicies(
 }
 
 if (require.main === module) {
+    // What escapes run() (an error thrown in a callback, a promise nobody
+    // awaited) is a bug too: exit 3, not Node's default 1, which reads as a
+    // verdict. While another listener is on the event (the harness collects
+    // these from the program it runs, to fail the run with its own message),
+    // it is that listener's to handle.
+    for (const event of ["uncaughtException", "unhandledRejection"] as const) {
+        process.on(event, (err: unknown) => {
+            if (process.listenerCount(event) > 1) return;
+            reportInternalError(err);
+            process.exit(EXIT_INTERNAL);
+        });
+    }
     void run(process.argv.slice(2)).then((code) => {
         process.exitCode = code;
     });

@@ -29,7 +29,8 @@ export function createProgress(stream: Terminal, now: () => number = Date.now): 
     const draw = () => {
         if (current === undefined) return;
         const line = `plan: ${current} (${((now() - start) / 1000).toFixed(0)} s)`;
-        const width = Math.max(20, (stream.columns ?? 100) - 1);
+        // A terminal that reports no width (0) is taken as 100 columns.
+        const width = Math.max(20, (stream.columns || 100) - 1);
         stream.write(`${CLEAR_LINE}${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
     };
     return {

@@ -39,9 +39,13 @@ const isMap = (value: unknown): value is Record<string, unknown> =>
 
 const levels = ENFORCEMENT_LEVELS.join(", ");
 
+/** A policy config is a few hundred bytes; refuse to read more than this. */
+export const MAX_POLICY_CONFIG_BYTES = 1024 * 1024;
+
 /**
- * Reads a policy config file; a missing file is `undefined` (the pack's own
- * defaults apply), unreadable JSON is a problem naming the file.
+ * Reads a policy config file; a missing file is `undefined` (the caller
+ * decides: the plan refuses a stack without one), anything else unreadable
+ * is a problem naming the file.
  */
 export function readPackConfigFile(
     file: string,
@@ -49,6 +53,17 @@ export function readPackConfigFile(
 ): { ok: true; raw: unknown } | { ok: false; problems: string[] } {
     let text: string;
     try {
+        // A regular file of sane size only: /dev/zero or a FIFO would never end.
+        const stat = fs.statSync(file);
+        if (!stat.isFile()) return { ok: false, problems: [`${source}: not a regular file`] };
+        if (stat.size > MAX_POLICY_CONFIG_BYTES) {
+            return {
+                ok: false,
+                problems: [
+                    `${source}: ${stat.size} bytes, over the ${MAX_POLICY_CONFIG_BYTES}-byte limit for a policy config`,
+                ],
+            };
+        }
         text = fs.readFileSync(file, "utf8");
     } catch (err) {
         if ((err as NodeJS.ErrnoException).code === "ENOENT") return { ok: true, raw: undefined };

@@ -68,10 +68,14 @@ function diffResources(
 ): Pick<PlanComparison, "resources" | "resourcesNote"> {
     if (!base.steps || !head.steps) {
         const which =
-            !base.steps && !head.steps ? "neither plan has" : !base.steps ? "the base plan has" : "this plan has";
+            !base.steps && !head.steps
+                ? "neither plan has steps"
+                : !base.steps
+                  ? "the base plan has no steps"
+                  : "this plan has no steps";
         return {
             resources: null,
-            resourcesNote: `${which} no steps (made by an older npm run plan); resource changes not compared`,
+            resourcesNote: `${which} (made by an older npm run plan); resource changes not compared`,
         };
     }
     const byUrn = (plan: ComparablePlan) => new Map(plan.steps!.map((s) => [s.urn, s.newState]));

@@ -1,6 +1,6 @@
 import { resourceName } from "../policy-report";
-import { table, wrap } from "../text";
-import type { CostChange, Finding, PlanComparison } from "./compare";
+import { shortType, table, wrap } from "../text";
+import type { CostChange, Finding, PlanComparison, ResourceRef } from "./compare";
 
 /*
  * The comparison (`--compare`) in words: for the terminal (lines that fit
@@ -36,19 +36,23 @@ const costRows = (c: PlanComparison) =>
 
 const findingLine = (f: Finding) => `${f.enforcementLevel} ${f.policy} ${resourceName(f.urn)}: ${f.message}`;
 
-/** Resource changes as `+ urn`, `- urn`, `~ urn (inputs)`. */
-function resourceLines(c: PlanComparison): string[] {
+/**
+ * Resource changes as `+ x`, `- x`, `~ x (inputs)`: in a comment `x` is the
+ * URN; in the terminal, the resource's name and short type, which fit a line.
+ */
+function resourceLines(c: PlanComparison, show: "urn" | "name"): string[] {
     if (!c.resources) return [c.resourcesNote ?? "resource changes not compared"];
+    const label = (r: ResourceRef) => (show === "urn" ? r.urn : `${resourceName(r.urn)} (${shortType(r.type)})`);
     return [
-        ...c.resources.added.map((r) => `+ ${r.urn}`),
-        ...c.resources.removed.map((r) => `- ${r.urn}`),
-        ...c.resources.changed.map((r) => `~ ${r.urn} (${r.inputs.join(", ") || "type"})`),
+        ...c.resources.added.map((r) => `+ ${label(r)}`),
+        ...c.resources.removed.map((r) => `- ${label(r)}`),
+        ...c.resources.changed.map((r) => `~ ${label(r)}: ${r.inputs.join(", ") || "type"}`),
     ];
 }
 
 export function comparisonText(c: PlanComparison): string[] {
     const lines = [...wrap(`Compared ${comparisonSummary(c)}`), ""];
-    const resources = resourceLines(c);
+    const resources = resourceLines(c, "name");
     if (resources.length > 0) lines.push("Resources:", ...resources.flatMap((l) => wrap(`  ${l}`)), "");
     lines.push(table(COST_HEADERS, costRows(c), COST_NUMERIC), "");
     for (const [title, list] of [
@@ -76,8 +80,10 @@ const capped = (lines: string[]) =>
 /** The comparison as the first part of a pull-request comment. */
 export function comparisonMarkdown(c: PlanComparison): string[] {
     const lines = [`**Changes ${cell(comparisonSummary(c))}**`, ""];
-    const resources = resourceLines(c);
-    if (resources.length > 0) lines.push("```diff", ...capped(resources.map((l) => l.replace(/`/g, "'"))), "```", "");
+    const resources = resourceLines(c, "urn");
+    if (!c.resources) lines.push(`_${cell(resources[0])}._`, "");
+    else if (resources.length > 0)
+        lines.push("```diff", ...capped(resources.map((l) => l.replace(/`/g, "'"))), "```", "");
     lines.push(
         `| ${COST_HEADERS.join(" | ")} |`,
         `| ${COST_NUMERIC.map((n) => (n ? "---:" : "---")).join(" | ")} |`,

@@ -17,7 +17,12 @@ export const regions = Object.fromEntries(
             validatorInstanceIds: region.validators.instanceIds,
             fullNodeAutoScalingGroup: region.fullNodes.autoScalingGroupName,
             loadBalancerSecurityGroupId: region.securityGroups.loadBalancer.id,
+            albDnsName: region.edge.alb.dnsName,
+            nlbDnsName: region.edge.nlb.dnsName,
         },
     ]),
 );
 export const peeringConnectionIds = network.peering.connectionIds;
+export const globalTraffic = config.globalTraffic;
+/** Route53 name servers to delegate the domain to (aws global traffic only). */
+export const dnsNameServers = "nameServers" in network.dnsZone ? network.dnsZone.nameServers : undefined;

@@ -4,7 +4,17 @@ import type { RawConfig } from "./schema";
 export const NAMESPACE = "virtengine";
 
 /** Keys whose values are plain strings; every other key holds YAML/JSON structure or a number. */
-const STRING_KEYS = new Set(["environment", "domain", "chainId", "natGateways", "nodeAmiName", "nodeAmiOwner"]);
+const STRING_KEYS = new Set([
+    "environment",
+    "domain",
+    "chainId",
+    "natGateways",
+    "nodeAmiName",
+    "nodeAmiOwner",
+    "globalTraffic",
+    "cloudflareAccountId",
+    "cloudflareZoneId",
+]);
 
 /**
  * Turns the engine's flat config (`virtengine:regions` -> JSON text, as the

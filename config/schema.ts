@@ -59,6 +59,12 @@ const instanceType = z
     .string({ error: "must be an EC2 instance type such as r6i.2xlarge" })
     .regex(/^[a-z][a-z0-9-]*\.[a-z0-9]+$/, { error: "must be an EC2 instance type such as r6i.2xlarge" });
 
+/** A Cloudflare account or zone id: 32 lower-case hexadecimal characters. */
+const cloudflareId = (what: string) =>
+    z
+        .string({ error: `must be a Cloudflare ${what} id (32 hexadecimal characters)` })
+        .regex(/^[0-9a-f]{32}$/, { error: `must be a Cloudflare ${what} id (32 hexadecimal characters)` });
+
 const regionSchema = z.strictObject(
     {
         /** AWS region code, e.g. `us-east-1`. */
@@ -156,6 +162,11 @@ export const configSchema = z.strictObject({
         .string({ error: "must be an AMI name pattern such as virtengine-node-*" })
         .min(1, { error: "must be an AMI name pattern such as virtengine-node-*" })
         .default("virtengine-node-*"),
+    globalTraffic: z
+        .enum(["aws", "cloudflare"], { error: "must be aws (Global Accelerator and Route53) or cloudflare" })
+        .default("aws"),
+    cloudflareAccountId: cloudflareId("account").optional(),
+    cloudflareZoneId: cloudflareId("zone").optional(),
     nodeAmiOwner: z
         .string({ error: "must be an AWS account id, self, or amazon" })
         .regex(/^(\d{12}|self|amazon)$/, { error: "must be an AWS account id, self, or amazon" })
@@ -287,6 +298,13 @@ function crossRegionChecks(raw: RawConfig): Issue[] {
         }
     });
     issues.push(...backupRegionChecks(raw, regions));
+    if (raw.globalTraffic === "cloudflare") {
+        for (const key of ["cloudflareAccountId", "cloudflareZoneId"]) {
+            if (raw[key] === undefined) {
+                issues.push({ path: [key], message: "is required when globalTraffic is cloudflare" });
+            }
+        }
+    }
     if (regions.length > 0 && primaries !== 1) {
         issues.push({
             path: ["regions"],

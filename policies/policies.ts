@@ -1,6 +1,8 @@
 import type { Policies } from "@pulumi/policy";
 import { approvedInstanceTypes } from "./approved-instance-types";
 import { backupsMultiRegion } from "./backups-multi-region";
+import { dnsRoutingConsistent } from "./dns-routing-consistent";
+import { edgeTls } from "./edge-tls";
 import { encryptedVolumes } from "./encrypted-volumes";
 import { imdsv2Required } from "./imdsv2-required";
 import { minFullNodesPerRegion } from "./min-full-nodes-per-region";
@@ -9,6 +11,7 @@ import { minValidators } from "./min-validators";
 import { pinnedVersions } from "./pinned-versions";
 import { protectStateful } from "./protect-stateful";
 import { singleScalingOwner } from "./single-scaling-owner";
+import { publicAlbProtected } from "./public-alb-protected";
 import { validatorRegionCap } from "./validator-region-cap";
 import { validatorSafeReplacement } from "./validator-safe-replacement";
 import { validatorsPrivate } from "./validators-private";
@@ -28,6 +31,9 @@ export const policies: Policies = [
     encryptedVolumes,
     validatorsPrivate,
     validatorSafeReplacement,
+    edgeTls,
+    publicAlbProtected,
+    dnsRoutingConsistent,
     singleScalingOwner,
     pinnedVersions,
     backupsMultiRegion,

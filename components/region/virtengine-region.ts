@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { NetworkConfig, RegionConfig } from "../../config/schema";
 import { invokeOptions } from "../common/child-options";
 import { type Tags } from "../common/tags";
+import type { ValidationRecords } from "../edge/certificate";
+import { RegionalEdge } from "../edge/regional-edge";
 import { EbsKey } from "../encryption/ebs-key";
 import { renderFullNodeUserData, stateSyncRpcServers } from "../full-nodes/bootstrap";
 import { FullNodeFleet } from "../full-nodes/full-node-fleet";
@@ -23,6 +25,8 @@ export interface VirtEngineRegionArgs {
     config: NetworkConfig;
     /** CIDRs of the other regions' VPCs (peered): their full nodes may state-sync from ours. */
     peerCidrs: readonly string[];
+    /** The global zone that holds the certificates' DNS validation records. */
+    validation: ValidationRecords;
     /** Tags for every child. */
     tags?: Tags;
 }
@@ -43,6 +47,8 @@ export class VirtEngineRegion extends pulumi.ComponentResource {
     /** Backup key, validator-volume vault and (in backup regions) the chain-state bucket. */
     public readonly backups: RegionBackups;
     public readonly snapshotter: SnapshotterNode;
+    /** Load balancers, WAF and certificate; `edge.endpoints` is all global traffic learns of the region. */
+    public readonly edge: RegionalEdge;
 
     constructor(name: string, args: VirtEngineRegionArgs, opts?: pulumi.ComponentResourceOptions) {
         super("virtengine:region:Region", name, {}, opts);
@@ -201,6 +207,24 @@ export class VirtEngineRegion extends pulumi.ComponentResource {
                 logRetentionDays: config.flowLogRetentionDays,
                 timeZone: config.businessHoursTimeZone,
                 redisNodeType: config.redisNodeType,
+                tags,
+            },
+            parent,
+        );
+
+        this.edge = new RegionalEdge(
+            `${name}-edge`,
+            {
+                provider,
+                region,
+                domain: config.domain,
+                validation: args.validation,
+                vpcId: this.network.vpcId,
+                publicSubnetIds: region.zones.map((zone) => this.network.publicSubnetIds[zone]),
+                securityGroupId: this.securityGroups.loadBalancer.id,
+                fullNodeGroupName: this.fullNodes.autoScalingGroupName,
+                wafLogName: `virtengine-${config.environment}-${region.name}`,
+                production,
                 tags,
             },
             parent,

@@ -168,4 +168,55 @@ describe("the production stack against the pack", () => {
         });
         expect(await mandatoryPolicies(rs)).toEqual(["validator-safe-replacement"]);
     });
+
+    // The edge: each mutation a reviewer must not let through, refused by its own policy.
+    const one = (rs: RecordedResource[], type: string, nameEnd: string) => {
+        const found = rs.filter((r) => r.type === type && r.name.endsWith(nameEnd));
+        if (found.length === 0) throw new Error(`production has no ${type} named *${nameEnd}`);
+        return found[0];
+    };
+
+    it("an HTTP listener that forwards: edge-tls", async () => {
+        const rs = mutated((copy) => {
+            const http = one(copy, "aws:lb/listener:Listener", "us-east-1-edge-alb-http");
+            const https = one(copy, "aws:lb/listener:Listener", "us-east-1-edge-alb-https");
+            http.inputs.defaultActions = https.inputs.defaultActions;
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["edge-tls"]);
+    });
+
+    it("an HTTPS listener on the API's default policy: edge-tls", async () => {
+        const rs = mutated((copy) => {
+            delete one(copy, "aws:lb/listener:Listener", "eu-west-1-edge-alb-https").inputs.sslPolicy;
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["edge-tls"]);
+    });
+
+    it("an ALB without WAF: public-alb-protected", async () => {
+        const rs = mutated((copy) => {
+            const association = one(
+                copy,
+                "aws:wafv2/webAclAssociation:WebAclAssociation",
+                "ap-south-1-edge-waf-association",
+            );
+            copy.splice(copy.indexOf(association), 1);
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["public-alb-protected"]);
+    });
+
+    it("a geolocation set without *: dns-routing-consistent", async () => {
+        const rs = mutated((copy) => {
+            copy.splice(copy.indexOf(one(copy, "aws:route53/record:Record", "-record-api-default")), 1);
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["dns-routing-consistent"]);
+    });
+
+    it("a load balancer in one zone: min-two-azs", async () => {
+        const rs = mutated((copy) => {
+            const nlb = one(copy, "aws:lb/loadBalancer:LoadBalancer", "us-west-2-edge-nlb");
+            nlb.inputs.subnets = (nlb.inputs.subnets as unknown[]).slice(0, 1);
+            nlb.propertyDependencies.subnets = nlb.propertyDependencies.subnets.slice(0, 1);
+        });
+        expect(await mandatoryPolicies(rs)).toEqual(["min-two-azs"]);
+    });
 });

@@ -12,12 +12,13 @@ describe("the staging stack against the pack", () => {
         expect(found.filter((d) => d.enforcementLevel === "mandatory")).toEqual([]);
     });
 
-    it("is told, as advisory only, that its validators and volumes are not protected", async () => {
+    it("is told, as advisory only, that its validators, volumes, buckets and zone are not protected", async () => {
         // Staging is meant to be torn down and rebuilt; protect-stateful stays advisory there.
         const found = await evaluateWithStackConfig("staging", resources);
         expect(new Set(found.map((d) => `${d.policy}:${d.enforcementLevel}`))).toEqual(
             new Set(["protect-stateful:advisory"]),
         );
-        expect(found.length).toBe(11); // 4 validators, their 4 data volumes, 3 chain-state backup buckets
+        // 4 validators, their 4 data volumes, 3 chain-state backup buckets, 4 access-log buckets and the hosted zone.
+        expect(found.length).toBe(16);
     });
 });

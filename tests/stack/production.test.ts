@@ -9,13 +9,18 @@ beforeAll(async () => {
 const REGIONS = { "us-east-1": 2, "eu-west-1": 2, "ap-south-1": 2, "us-west-2": 1 } as const;
 
 describe("production topology", () => {
-    it("builds one provider per region and nothing on a default provider", () => {
+    it("builds one provider per region, one global provider, and nothing on a default provider", () => {
+        const providers = inv.ofType(T.provider);
         expect(
-            inv
-                .ofType(T.provider)
+            providers
+                .filter((p) => inv.regionComponentOf(p) !== undefined)
                 .map((p) => p.inputs.region)
                 .sort(),
         ).toEqual(Object.keys(REGIONS).sort());
+        // Global Accelerator and Route53 on a provider of their own, pinned to us-west-2.
+        expect(
+            providers.filter((p) => inv.regionComponentOf(p) === undefined).map((p) => [p.name, p.inputs.region]),
+        ).toEqual([["virtengine-global-aws", "us-west-2"]]);
         // Generated passwords (random) have no location; everything else, Kubernetes objects included, has a region.
         const custom = inv.run.resources.filter(
             (r) => r.custom && !r.type.startsWith("pulumi:providers:") && !r.type.startsWith("random:"),
@@ -34,16 +39,20 @@ describe("production topology", () => {
         for (const r of regional) {
             expect(`${r.name} -> ${r.providerRegion}`).toBe(`${r.name} -> ${inv.regionComponentOf(r)}`);
         }
-        // The rest span regions by design: the peering mesh, whose sides are checked under "production peering",
-        // and the cross-region backup components.
+        // The rest span regions by design: the peering mesh, whose sides are checked under "production
+        // peering", the global services on the global provider (tests/global), and the cross-region
+        // backup components, each child on its own region's provider (tests/dr/dr-components.test.ts).
         const elsewhere = custom.filter((r) => inv.regionComponentOf(r) === undefined);
         expect([...new Set(elsewhere.map((r) => inv.ancestors(r)[0].type))].sort()).toEqual([
-            // Backup replication and validator volume backup plans: each child is on its own region's
-            // provider, checked in tests/dr/dr-components.test.ts.
             "virtengine:cross-region:BackupReplication",
             "virtengine:cross-region:ValidatorVolumeBackups",
+            "virtengine:global:AwsGlobalTraffic",
+            "virtengine:global:Route53Zone",
             "virtengine:peering:VpcPeeringMesh",
         ]);
+        for (const r of elsewhere.filter((x) => inv.ancestors(x)[0].type.startsWith("virtengine:global:"))) {
+            expect(`${r.name} -> ${r.providerRegion}`).toBe(`${r.name} -> us-west-2`);
+        }
     });
 
     it("makes every lookup with a regional provider", () => {

@@ -6,12 +6,15 @@ import { PRICE_SOURCE, PRICES_AS_OF } from "./cost/prices";
 import { kubernetesReport } from "./kubernetes/report";
 import { regionLoss } from "./region-loss";
 import { withDisasterRecovery } from "./dr/report";
+import { regionEndpoints } from "./edge/endpoints";
+import { globalTraffic } from "./edge/global-traffic";
+import { trafficLoss } from "./edge/traffic-loss";
 import type { PlanReport, RegionReport, ResourceCounts } from "./report";
 
 /** What the inventory needs from the validated config (a `NetworkConfig` fits). */
 export interface InventoryConfig {
     environment: string;
-    regions: readonly { name: string; role: string; zones: readonly string[] }[];
+    regions: readonly { name: string; role: string; zones: readonly string[]; trafficDial?: number }[];
     /** Full-node data volume size: the restore estimate's archive size is assumed from it. Default 500. */
     fullNodeVolumeGiB?: number;
     /** Validator data volume size, for the backup cost note. Default 1000. */
@@ -38,6 +41,7 @@ function emptyRegion(role: string | null): RegionReport {
         resources: 0,
         resourcesByType: {},
         monthlyCostUsd: 0,
+        endpoints: { loadBalancers: [], listeners: [], wafRules: [] },
     };
 }
 
@@ -114,6 +118,19 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
         report.monthlyCostUsd = cost.byRegion[name] ?? 0;
     }
     unattributed.resourcesByType = sortedKeys(unattributed.resourcesByType);
+    for (const name of Object.keys(regions)) {
+        regions[name].endpoints = regionEndpoints(run.resources, regionOf, name);
+    }
+    const steered = config.regions.map((r) => ({
+        name: r.name,
+        role: r.role as "primary" | "secondary" | "tertiary" | "standby",
+        trafficDial: r.trafficDial ?? 100,
+    }));
+    const traffic = globalTraffic(run.resources, regionOf, steered);
+    const losses = regionLoss(regions, { validators, votingPower: totalVotingPower });
+    for (const [name, loss] of Object.entries(losses)) {
+        loss.traffic = trafficLoss(name, steered, traffic, run.resources, regionOf);
+    }
 
     const report: PlanReport = {
         project: run.project,
@@ -137,7 +154,8 @@ export function buildInventory(run: ProgramRun, config: InventoryConfig): PlanRe
         resourcesByType: sortedKeys(resourcesByType),
         // The CLI fills this in from the pack (see policy-report.ts); the inventory stays pure.
         policies: { evaluated: false, pack: null, configFile: null, levels: [], violations: [] },
-        regionLoss: regionLoss(regions, { validators, votingPower: totalVotingPower }),
+        regionLoss: losses,
+        globalTraffic: traffic,
         warnings,
         kubernetes: kubernetesReport(run.resources, regionOf),
     };

@@ -16,6 +16,8 @@ export function regionLoss(
             onlineShare: total.votingPower > 0 ? Math.round((online / total.votingPower) * 10000) / 10000 : 0,
             quorum: total.votingPower > 0 && online * 3 > total.votingPower * 2,
             validatorsOnline: total.validators - region.validators,
+            // Filled in by the inventory from the stack's global traffic (edge/traffic-loss.ts).
+            traffic: null,
         };
     }
     return out;

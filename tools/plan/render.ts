@@ -1,4 +1,6 @@
 import type { Format } from "./args";
+import { trafficDiagram } from "./edge/diagram";
+import { edgeTables } from "./edge/render-edge";
 import { comparisonMarkdown, comparisonSummary, comparisonText } from "./compare/render";
 import { DR_LOSS_HEADERS, drLossCells, drNotes } from "./dr/render";
 import { policyVerdict, resourceName } from "./policy-report";
@@ -219,6 +221,7 @@ export function renderText(report: PlanReport): string {
         table(lossColumns(report).headers, lossRows(report), lossColumns(report).numeric),
         ...drNotes(report).flatMap((note) => wrap(note)),
         "",
+        ...edgeTables(report).flatMap((t) => [`${t.title}:`, table(t.headers, t.rows, t.numeric), ""]),
         ...kubernetesText(report),
     ];
     if (policies.evaluated) {
@@ -343,6 +346,10 @@ function planMarkdown(report: PlanReport, limit: number): string {
         lossColumns(report).numeric,
         ["", ...drNotes(report).map((n) => `- ${cell(n)}`)],
     );
+    // Global traffic at a glance, then the edge's tables folded.
+    const diagram = trafficDiagram(report);
+    if (diagram) sections.push({ before: ["#### Global traffic", "", ...diagram, ""], rows: [], after: [] });
+    for (const t of edgeTables(report)) fold(t.title, t.headers, t.rows, t.numeric);
     if (report.kubernetes && Object.keys(report.kubernetes).length > 0) {
         const k = report.kubernetes;
         fold(

@@ -2,6 +2,7 @@ import type { PlanComparison } from "./compare/compare";
 import type { KubernetesRegionReport } from "./kubernetes/report";
 import type { RestoreAssumptions } from "./dr/assumptions";
 import type { BackupPlacement, RegionLossDr } from "./dr/drill";
+import type { EndpointsReport, GlobalTrafficReport, TrafficLossReport } from "./edge/report-types";
 
 /**
  * The offline plan's report: what `--format json` prints and the other
@@ -37,6 +38,8 @@ export interface PlanReport {
     regionLoss: Record<string, RegionLossReport>;
     /** Where backups are kept, and the restore estimate's labelled assumptions (tools/plan/dr). */
     disasterRecovery?: { placement: BackupPlacement; assumptions: RestoreAssumptions };
+    /** The accelerator and DNS records, or the Cloudflare load balancers (see edge/report-types.ts). */
+    globalTraffic: GlobalTrafficReport;
     /** Things the plan could not determine (unknown inputs), one sentence each. */
     warnings: string[];
     /**
@@ -71,6 +74,8 @@ export interface RegionReport extends ResourceCounts {
     fullNodeZones: string[];
     /** This region's share of the estimated monthly cost, in USD. */
     monthlyCostUsd: number;
+    /** Its load balancers, listeners and WAF rules. */
+    endpoints: EndpointsReport;
 }
 
 export interface CostReport {
@@ -90,6 +95,8 @@ export interface RegionLossReport extends Partial<RegionLossDr> {
     quorum: boolean;
     /** Validators still online. */
     validatorsOnline: number;
+    /** Where each continent's clients go and how long detection takes; null without global traffic. */
+    traffic: TrafficLossReport | null;
 }
 
 export interface PolicyReport {

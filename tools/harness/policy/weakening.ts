@@ -40,6 +40,9 @@ export const SETTING_DIRECTIONS: Record<string, SettingDirection> = {
     "validators-private.forbiddenCidrs": "deny-list",
     "single-scaling-owner.allowedTriggerTypes": "allow-list",
     "pinned-versions.floatingTags": "deny-list",
+    "edge-tls.allowedPolicies": "allow-list",
+    "public-alb-protected.requireAccessLogs": "require",
+    "dns-routing-consistent.requireGeolocationDefault": "require",
     "protect-stateful.additionalTypes": "deny-list",
     // Dropping an input from the list lets a validator be replaced by a change to it.
     "validator-safe-replacement.mustIgnore": "deny-list",

@@ -14,6 +14,9 @@ const ENDPOINT_GROUP = "aws:globalaccelerator/endpointGroup:EndpointGroup";
 
 const EKS_CLUSTER = "aws:eks/cluster:Cluster";
 
+/** The component that holds the global services' providers (components/global/global-providers.ts). */
+const GLOBAL_PROVIDERS = "virtengine:global:Providers";
+
 /** Whether a resource type belongs to a global service (no region). */
 export function isGlobalType(type: string): boolean {
     return GLOBAL_TYPE_PREFIXES.some((prefix) => type.startsWith(prefix));
@@ -72,7 +75,9 @@ export function attributeRegions(resources: readonly RecordedResource[]): Map<st
     const descendantRegions = new Map<string, Set<string | undefined>>();
     for (const r of resources) {
         if (!r.custom) continue;
-        const region = regionOfCustom(r, kubernetesRegion);
+        // The global services' own providers count under no region, whatever region they name.
+        const globalProvider = r.type.startsWith("pulumi:providers:") && byUrn.get(r.parent)?.type === GLOBAL_PROVIDERS;
+        const region = globalProvider ? undefined : regionOfCustom(r, kubernetesRegion);
         customRegions.set(r.urn, region);
         // A resource of a regionless provider (a generated password) follows its component below.
         if (region === undefined && isRegionless(r)) continue;

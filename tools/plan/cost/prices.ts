@@ -496,6 +496,20 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeCharge>> = {
     "aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration": usage("WAF log delivery and storage"),
     "aws:s3/bucket:Bucket": usage("S3 storage, requests and replication"),
     "aws:s3/bucketV2:BucketV2": usage("S3 storage, requests and replication"),
+    // The edge (components/edge, components/global).
+    "aws:s3/bucketPolicy:BucketPolicy": free("no charge; the bucket is priced by usage"),
+    "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock": free("no charge"),
+    "aws:s3/bucketOwnershipControls:BucketOwnershipControls": free("no charge"),
+    "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration":
+        free("SSE-S3 has no charge"),
+    "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration": free("no charge; transitions are usage"),
+    "aws:autoscaling/policy:Policy": free("no charge; the CloudWatch alarms it creates are AWS-managed"),
+    "cloudflare:index/loadBalancer:LoadBalancer": usage(
+        "Cloudflare Load Balancing add-on: per origin, per monitored region and per DNS query (plan-dependent)",
+    ),
+    "cloudflare:index/loadBalancerPool:LoadBalancerPool": usage("counted in the Load Balancing add-on's origins"),
+    "cloudflare:index/loadBalancerMonitor:LoadBalancerMonitor": usage("health-check regions of the add-on"),
+    "cloudflare:index/dnsRecord:DnsRecord": free("DNS records have no charge on Cloudflare plans"),
     ...DR_RESOURCE_TYPES,
 };
 

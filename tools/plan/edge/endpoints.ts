@@ -1,0 +1,80 @@
+import type { RecordedResource } from "../../harness/run-program";
+import { known, knownString } from "../../harness/recorded";
+import type { EndpointsReport, ListenerReport } from "./report-types";
+
+/*
+ * Per region: its load balancers, their listeners (with TLS policy and what
+ * they do) and its WAF rules, read from the recorded resources.
+ */
+
+const LB = "aws:lb/loadBalancer:LoadBalancer";
+const LISTENER = "aws:lb/listener:Listener";
+const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
+
+type Props = Record<string, unknown>;
+const asProps = (v: unknown): Props => (v !== null && typeof v === "object" ? (v as Props) : {});
+const asList = (v: unknown): unknown[] => {
+    const k = known(v);
+    return Array.isArray(k) ? k : [];
+};
+
+/** What a listener's default action does, in words. */
+export function actionOf(listener: RecordedResource): string {
+    const [first] = asList(listener.inputs.defaultActions).map(asProps);
+    if (first === undefined) return "none";
+    const type = knownString(first.type) ?? "unknown";
+    if (type === "redirect") {
+        const redirect = asProps(known(first.redirect));
+        return `redirect to ${knownString(redirect.protocol) ?? "?"}`;
+    }
+    return type;
+}
+
+/** What a WAF rule does: block, count, or its managed group's own actions. */
+function ruleAction(rule: Props): string {
+    const action = asProps(known(rule.action));
+    const override = asProps(known(rule.overrideAction));
+    if (Object.keys(action).length > 0) return Object.keys(action)[0];
+    const statement = asProps(known(rule.statement));
+    const managed = asProps(known(statement.managedRuleGroupStatement));
+    const counted = asList(managed.ruleActionOverrides)
+        .map((o) => knownString(asProps(o).name))
+        .filter((n): n is string => n !== undefined);
+    const base = "none" in override ? "managed" : (Object.keys(override)[0] ?? "?");
+    return counted.length > 0 ? `${base}, counts ${counted.join(", ")}` : base;
+}
+
+export function regionEndpoints(
+    resources: readonly RecordedResource[],
+    regionOf: Map<string, string | undefined>,
+    region: string,
+): EndpointsReport {
+    const here = (type: string) => resources.filter((r) => r.type === type && regionOf.get(r.urn) === region);
+    const byUrn = new Map(resources.map((r) => [r.urn, r]));
+    const loadBalancers = here(LB)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((lb) => ({
+            name: lb.name,
+            type: knownString(lb.inputs.loadBalancerType) ?? "application",
+            internetFacing: known(lb.inputs.internal) !== true,
+        }));
+    const listeners: ListenerReport[] = here(LISTENER)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((l) => {
+            const port = known(l.inputs.port);
+            return {
+                loadBalancer: byUrn.get(l.propertyDependencies.loadBalancerArn?.[0] ?? "")?.name ?? "(unknown)",
+                port: typeof port === "number" ? port : null,
+                protocol: knownString(l.inputs.protocol) ?? "HTTP",
+                sslPolicy: knownString(l.inputs.sslPolicy) ?? null,
+                action: actionOf(l),
+            };
+        });
+    const wafRules = here(WEB_ACL).flatMap((acl) =>
+        asList(acl.inputs.rules)
+            .map(asProps)
+            .sort((a, b) => Number(known(a.priority) ?? 0) - Number(known(b.priority) ?? 0))
+            .map((rule) => ({ webAcl: acl.name, rule: knownString(rule.name) ?? "?", action: ruleAction(rule) })),
+    );
+    return { loadBalancers, listeners, wafRules };
+}

@@ -120,22 +120,43 @@ async function floorCase(dumpFile: string): Promise<CaseResult> {
     const dumped = JSON.parse(fs.readFileSync(dumpFile, "utf8")) as Dumped[];
     const pulumi = await import("@pulumi/pulumi");
     return timeUnderMocks("floor", () => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const aws = require("@pulumi/aws") as Record<string, unknown>;
         for (const r of dumped) {
             if (!r.custom) {
                 new pulumi.ComponentResource(r.type, r.name, {});
                 continue;
             }
-            // "aws:ec2/route:Route" -> aws.ec2.Route; "aws:index/x:X" -> aws.X; providers -> aws.Provider.
-            const [pkg, mod, cls] = r.type.split(":");
-            const ns = mod.split("/")[0];
-            const scope = (pkg === "pulumi" || ns === "index" ? aws : aws[ns]) as Record<string, unknown>;
-            const Ctor = scope[pkg === "pulumi" ? "Provider" : cls] as new (name: string, args: unknown) => unknown;
-            new Ctor(r.name, r.inputs);
+            new (resourceClass(r.type))(r.name, r.inputs);
         }
         return dumped.length;
     });
+}
+
+type ResourceClass = new (name: string, args: unknown) => unknown;
+
+/**
+ * The SDK class a type token names, in the package the program used:
+ * "aws:ec2/route:Route" -> aws.ec2.Route, "aws:index/x:X" -> aws.X,
+ * "pulumi:providers:aws" -> aws.Provider, "kubernetes:apps/v1:Deployment" ->
+ * k8s.apps.v1.Deployment; a Kubernetes kind with no class of its own (a
+ * custom resource) -> k8s.apiextensions.CustomResource, as the program makes it.
+ */
+function resourceClass(type: string): ResourceClass {
+    const [pkg, mod, cls] = type.split(":");
+    const name = pkg === "pulumi" ? cls : pkg;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const sdk = require(`@pulumi/${name}`) as Record<string, Record<string, unknown>>;
+    if (pkg === "pulumi") return sdk.Provider as unknown as ResourceClass;
+    const [group, version] = mod.split("/");
+    if (pkg === "kubernetes") {
+        const ns =
+            group === "helm.sh" ? "helm" : group === "core" ? "core" : group.replace(/\.k8s\.io$/, "").split(".")[0];
+        const found = (sdk[ns]?.[version] as Record<string, unknown> | undefined)?.[cls];
+        return (found ?? sdk.apiextensions.CustomResource) as ResourceClass;
+    }
+    const scope = group === "index" ? sdk : sdk[group];
+    const found = (scope as Record<string, unknown> | undefined)?.[cls];
+    if (found === undefined) throw new Error(`bench floor: no class for ${type}`);
+    return found as ResourceClass;
 }
 
 async function main(): Promise<void> {

@@ -17,7 +17,9 @@ export default tseslint.config(
         files: ["**/*.js", "**/*.cjs"],
         languageOptions: {
             sourceType: "commonjs",
-            globals: { module: "writable", require: "readonly", __dirname: "readonly" },
+            globals: { module: "writable", require: "readonly", __dirname: "readonly", __filename: "readonly" },
         },
+        // CommonJS files load modules with require.
+        rules: { "@typescript-eslint/no-require-imports": "off" },
     },
 );

@@ -28,3 +28,12 @@ describe("loadSdkWithDeferredDependencies", () => {
         expect(result.typescriptLoaded).toBe(true);
     });
 });
+
+describe("the suite's stand-ins for the same packages (jest.config.js moduleNameMapper)", () => {
+    it("load the real package on first use", () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const ts = require("typescript") as { version: string; createSourceFile: unknown };
+        expect(ts.version).toMatch(/^5\./);
+        expect(typeof ts.createSourceFile).toBe("function");
+    });
+});

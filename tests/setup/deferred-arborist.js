@@ -1,0 +1,1 @@
+module.exports = require("./deferred-sdk-dependency")("@npmcli/arborist");

@@ -135,6 +135,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const report: PlanReport = { ...inventory, configFile: stack.source };
     const mismatch = environmentWarning(stack.stack, stack.config.environment, stack.source);
     if (mismatch) report.warnings.unshift(mismatch);
+    report.warnings.unshift(...stack.warnings);
 
     progress.step(`running the policy pack on ${run.resources.length} resources`);
     const policies = await evaluatePolicies(run.resources, policyConfig);

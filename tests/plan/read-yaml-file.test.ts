@@ -171,6 +171,20 @@ describe("readYamlFile reads what Pulumi's YAML reader reads", () => {
         ]);
     });
 
+    it.each([
+        ["empty", ""],
+        ["comments and blank lines", "# nothing yet\n\n   \n"],
+        ["a document marker alone", "---\n"],
+    ])("reads a file with no document (%s) as null, as yaml.v3 does", (_, text) => {
+        expect(readYamlFile(write("empty.yaml", text), "empty.yaml")).toBeNull();
+    });
+
+    it("still refuses two documents in one file", () => {
+        expect(failure(write("two.yaml", "a: 1\n---\nb: 2\n"), "two.yaml").message).toMatch(
+            /^two\.yaml: not valid YAML: expected a single document/,
+        );
+    });
+
     it("accepts the modest aliasing a real stack file uses", () => {
         const doc = readYamlFile(write("shared.yaml", aliasBomb(3)), "shared.yaml") as { l3: unknown[] };
         expect(doc.l3).toHaveLength(9);

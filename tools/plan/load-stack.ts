@@ -59,6 +59,9 @@ export function loadStack(options: LoadStackOptions): LoadStackResult {
         const { file, source } = stackFile(options);
         const stackDoc = readYamlMap(file, source);
         rejectProjectFile(stackDoc, source);
+        // Pulumi takes an empty stack file, or an empty config:, as a stack with no config;
+        // validation then names the keys it needs.
+        if (Object.keys(stackDoc).length === 0 || stackDoc.config === null) stackDoc.config = {};
         if (!isMap(stackDoc.config)) {
             throw new InputError(
                 `${source}: has no config: map; expected a stack file like Pulumi.production.yaml with config: and ${NAMESPACE}:* keys`,
@@ -66,7 +69,7 @@ export function loadStack(options: LoadStackOptions): LoadStackResult {
         }
         const projectConfig = isMap(projectDoc.config) ? projectDoc.config : {};
         // Pulumi reads a top-level config scalar as the text written (a Go string), not as a YAML number.
-        const stackTexts = readYamlMap(file, source, "text").config as YamlMap;
+        const stackTexts = (readYamlMap(file, source, "text").config ?? {}) as YamlMap;
         const engineConfig = buildEngineConfig(project, projectConfig, stackDoc.config, source, stackTexts);
         const secretKeys = Object.keys(stackDoc.config).filter((key) => isSecure((stackDoc.config as YamlMap)[key]));
         const warnings = standInSecrets(engineConfig, secretKeys, source);
@@ -167,6 +170,8 @@ function readYamlMap(file: string, source: string, scalars?: Scalars): YamlMap {
         if (err instanceof YamlFileError) throw new InputError(err.message);
         throw err;
     }
+    // An empty file (no document) is an empty map, as Pulumi reads it.
+    if (doc === null) return {};
     if (!isMap(doc)) {
         throw new InputError(`${source}: not a YAML map; expected a file with a config: map`);
     }

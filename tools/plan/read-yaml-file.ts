@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { CORE_SCHEMA, FAILSAFE_SCHEMA, load, mergeTag, YAMLException } from "js-yaml";
+import { CORE_SCHEMA, FAILSAFE_SCHEMA, load, loadAll, mergeTag, YAMLException } from "js-yaml";
 
 /**
  * Reads a user's YAML file (a stack file or the project file) the way the
@@ -10,6 +10,8 @@ import { CORE_SCHEMA, FAILSAFE_SCHEMA, load, mergeTag, YAMLException } from "js-
  *   refused before a byte is read (opened non-blocking, so a FIFO cannot hang);
  * - at most `MAX_FILE_BYTES`, read with a bounded buffer, never "to the end";
  * - UTF-8 text only;
+ * - a file with no document (empty, or only comments) is null, as yaml.v3
+ *   decodes it: Pulumi takes an empty stack file as a stack with no config;
  * - YAML merge keys (`<<: *base`), which Pulumi's reader (Go yaml.v3) accepts;
  * - alias expansion bounded: aliases are shared references after parsing, but
  *   the config is later written out as JSON with every alias expanded, so a
@@ -59,6 +61,8 @@ export function readYamlFile(file: string, source: string, scalars: Scalars = "t
         doc = load(text, { filename: source, schema: SCHEMAS[scalars] });
     } catch (err) {
         if (!(err instanceof YAMLException)) throw err;
+        // js-yaml refuses a stream without a document; yaml.v3 reads it as null.
+        if (isWithoutDocument(text)) return null;
         const at = err.mark ? ` (line ${err.mark.line + 1}, column ${err.mark.column + 1})` : "";
         throw new YamlFileError(`${source}: not valid YAML: ${err.reason}${at}`);
     }
@@ -77,6 +81,15 @@ export function readYamlFile(file: string, source: string, scalars: Scalars = "t
         );
     }
     return doc;
+}
+
+/** Whether `text` holds no YAML document at all (nothing, or only comments and markers). */
+function isWithoutDocument(text: string): boolean {
+    try {
+        return loadAll(text, null, { schema: FAILSAFE_SCHEMA }).length === 0;
+    } catch {
+        return false;
+    }
 }
 
 /** The file's text, refusing anything that is not a regular UTF-8 file of at most MAX_FILE_BYTES. */

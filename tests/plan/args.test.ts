@@ -1,4 +1,5 @@
 import {
+    asksForHelp,
     DEFAULT_STACK,
     FLAGS,
     flagsNpmSwallowed,
@@ -153,5 +154,14 @@ describe("flagsNpmSwallowed", () => {
             "--policy-config=x was taken by npm (npm_config_policy_config): put it after --, as in npm run plan -- --policy-config x",
         );
         for (const line of lines) expect(line.length).toBeLessThanOrEqual(120);
+    });
+});
+
+describe("asksForHelp", () => {
+    it("sees --help or -h anywhere before --, and nothing after it", () => {
+        expect(asksForHelp(["--stack", "staging", "--help"])).toBe(true);
+        expect(asksForHelp(["-h"])).toBe(true);
+        expect(asksForHelp(["--stack", "staging"])).toBe(false);
+        expect(asksForHelp(["--", "--help"])).toBe(false);
     });
 });

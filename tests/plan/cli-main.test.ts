@@ -40,6 +40,16 @@ describe("plan main()", () => {
         expect(runProgram).not.toHaveBeenCalled();
     });
 
+    it.each([
+        ["beside a flag npm kept for itself", ["--help"], { npm_config_stack: "staging" }],
+        ["beside a bad argument", ["--format", "yaml", "-h"], {}],
+    ])("prints the help and exits 0 %s", async (_, argv, env) => {
+        await expect(main(argv, env)).resolves.toBe(0);
+        expect(written(stdout)).toMatch(/^usage: npm run plan -- /);
+        expect(written(stderr)).toBe("");
+        expect(runProgram).not.toHaveBeenCalled();
+    });
+
     it("refuses a flag npm kept for itself before reading the arguments it left behind: exit 2", async () => {
         // `npm run plan --stack staging`: npm sets npm_config_stack=true and passes "staging" on.
         await expect(main(["staging"], { npm_config_stack: "true" })).resolves.toBe(2);

@@ -102,7 +102,21 @@ describe("loadStack", () => {
     });
 
     it.each([
-        ["empty.yaml", ""],
+        ["an empty file", ""],
+        ["a file of comments", "# production, one day\n\n"],
+        ["an empty config:", "config:\n"],
+    ])("takes %s as Pulumi does, as a stack with no config: validation names the required keys", (_, text) => {
+        const result = loadStack({ projectDir: dir, stack: "staging", configFile: write("e.yaml", text), cwd: dir });
+        expect(problems(result)).toEqual([
+            "e.yaml: invalid stack configuration (4 problems):",
+            "virtengine:environment: is required: it must be production or staging",
+            "virtengine:domain: is required: it must be a DNS domain such as virtengine.network",
+            "virtengine:instanceTypes: is required: it must be a map with validator, fullNode and providerDaemon instance types",
+            "virtengine:regions: is required: it must be a list of regions (name, role, cidr, zones, counts)",
+        ]);
+    });
+
+    it.each([
         ["scalar.yaml", "just some text\n"],
         ["list.yaml", "- config\n"],
     ])("rejects %s, which is not a YAML map", (name, text) => {
@@ -112,7 +126,7 @@ describe("loadStack", () => {
     });
 
     it("rejects a file without a config: map", () => {
-        for (const text of ["other: 1\n", "config: [a, b]\n", "config:\n"]) {
+        for (const text of ["other: 1\n", "config: [a, b]\n"]) {
             const result = loadStack({
                 projectDir: dir,
                 stack: "staging",

@@ -5,6 +5,7 @@ import * as path from "node:path";
 import fc from "fast-check";
 import {
     expandedSize,
+    MAX_EXPANDED_CHARS,
     MAX_EXPANDED_NODES,
     MAX_FILE_BYTES,
     readYamlFile,
@@ -108,6 +109,32 @@ describe("readYamlFile refuses what is not a small regular YAML file, naming it,
         expect(ms).toBeLessThan(1000);
     });
 
+    it("a 91 KB file whose aliases nest one 90,000-character string 9^4 times, before anything expands it", () => {
+        const long = `a: &l0 "${"x".repeat(90_000)}"`;
+        const levels = [1, 2, 3, 4].map(
+            (i) =>
+                `l${i}: &l${i} [${Array(9)
+                    .fill(`*l${i - 1}`)
+                    .join(",")}]`,
+        );
+        const text = [long, ...levels, "config:", "  virtengine:stateSyncRpcServers: *l4", ""].join("\n");
+        expect(text.length).toBeLessThan(92_000);
+        const { message, ms } = failure(write("long-bomb.yaml", text), "long-bomb.yaml");
+        expect(message).toBe(
+            "long-bomb.yaml: its aliases expand to more than 2,097,152 characters; a stack file needs a few thousand (is it an alias bomb?)",
+        );
+        expect(ms).toBeLessThan(1000);
+    });
+
+    it("a file at the size cap with no aliases is within the character cap", () => {
+        const file = write(
+            "at-cap-keys.yaml",
+            `${"k".repeat(MAX_FILE_BYTES / 2 - 8)}: "${"x".repeat(MAX_FILE_BYTES / 2 - 8)}"\n`,
+        );
+        expect(fs.statSync(file).size).toBeLessThanOrEqual(MAX_FILE_BYTES);
+        expect(() => readYamlFile(file, "at-cap-keys.yaml")).not.toThrow();
+    });
+
     it("an alias inside the node it refers to", () => {
         expect(failure(write("cycle.yaml", "a: &a [1, *a]\n"), "cycle.yaml").message).toMatch(
             /^cycle\.yaml: not valid YAML for Pulumi: an alias refers to the node that contains it$/,
@@ -144,6 +171,20 @@ describe("readYamlFile reads what Pulumi's YAML reader reads", () => {
         ]);
     });
 
+    it.each([
+        ["empty", ""],
+        ["comments and blank lines", "# nothing yet\n\n   \n"],
+        ["a document marker alone", "---\n"],
+    ])("reads a file with no document (%s) as null, as yaml.v3 does", (_, text) => {
+        expect(readYamlFile(write("empty.yaml", text), "empty.yaml")).toBeNull();
+    });
+
+    it("still refuses two documents in one file", () => {
+        expect(failure(write("two.yaml", "a: 1\n---\nb: 2\n"), "two.yaml").message).toMatch(
+            /^two\.yaml: not valid YAML: expected a single document/,
+        );
+    });
+
     it("accepts the modest aliasing a real stack file uses", () => {
         const doc = readYamlFile(write("shared.yaml", aliasBomb(3)), "shared.yaml") as { l3: unknown[] };
         expect(doc.l3).toHaveLength(9);
@@ -151,19 +192,34 @@ describe("readYamlFile reads what Pulumi's YAML reader reads", () => {
 });
 
 describe("expandedSize", () => {
-    /** Values in a plain tree (no sharing), counted the obvious way. */
-    const countTree = (v: unknown): number =>
-        v !== null && typeof v === "object" ? 1 + Object.values(v).reduce((n: number, c) => n + countTree(c), 0) : 1;
+    /** Values and characters in a plain tree (no sharing), counted the obvious way. */
+    const countTree = (v: unknown): { values: number; chars: number } => {
+        if (v === null || typeof v !== "object") return { values: 1, chars: String(v).length };
+        const total = { values: 1, chars: 0 };
+        for (const [key, child] of Object.entries(v)) {
+            const n = countTree(child);
+            total.values += n.values;
+            total.chars += n.chars + (Array.isArray(v) ? 0 : key.length);
+        }
+        return total;
+    };
+    const unlimited = { values: 1e9, chars: 1e12 };
 
-    it("counts every value of a tree", () => {
-        fc.assert(fc.property(fc.jsonValue(), (value) => expandedSize(value, 1e9) === countTree(value)));
+    it("counts every value and character of a tree", () => {
+        fc.assert(
+            fc.property(fc.jsonValue(), (value) => expect(expandedSize(value, unlimited)).toEqual(countTree(value))),
+        );
     });
 
     it("counts a shared value once per place it appears, without expanding it", () => {
-        const leaf = ["a", "b"]; // 3 values
+        const leaf = ["a", "bc"]; // 3 values, 3 characters
         let doc: unknown[] = leaf;
         for (let i = 0; i < 40; i++) doc = [doc, doc]; // 2^40 copies of the leaf
-        expect(expandedSize(doc, MAX_EXPANDED_NODES)).toBe(MAX_EXPANDED_NODES + 1);
-        expect(expandedSize([leaf, leaf], 100)).toBe(7);
+        expect(expandedSize(doc, { values: MAX_EXPANDED_NODES, chars: MAX_EXPANDED_CHARS })).toEqual({
+            values: MAX_EXPANDED_NODES + 1,
+            chars: MAX_EXPANDED_CHARS + 1,
+        });
+        expect(expandedSize([leaf, leaf], { values: 100, chars: 100 })).toEqual({ values: 7, chars: 6 });
+        expect(expandedSize({ key: leaf, k2: leaf }, { values: 100, chars: 100 })).toEqual({ values: 7, chars: 11 });
     });
 });

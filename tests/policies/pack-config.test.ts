@@ -50,10 +50,32 @@ describe("policy pack config", () => {
         if (result.ok) return;
         expect(result.problems).toEqual([
             'policy.json: "tidi" is not a policy of this pack; policies: cap, tidy',
-            "policy.json: all: must be one of advisory, mandatory, remediate, disabled",
-            "policy.json: cap.enforcementLevel: must be one of advisory, mandatory, remediate, disabled",
+            'policy.json: all: must be one of advisory, mandatory, remediate, disabled (got "strict")',
+            'policy.json: cap.enforcementLevel: must be one of advisory, mandatory, remediate, disabled (got "loud")',
             "policy.json: cap.shar: not a setting of cap (settings: share)",
-            "policy.json: cap.share: must be <= 1",
+            "policy.json: cap.share: must be <= 1 (got 2)",
+        ]);
+    });
+
+    it("shows the bad value of a setting or level, but no value for a missing setting", () => {
+        const strict: PolicyDeclaration[] = [
+            {
+                name: "min",
+                description: "",
+                enforcementLevel: "mandatory",
+                configProperties: { count: { type: "integer", minimum: 2 } },
+                required: ["count"],
+            },
+        ];
+        const problems = (raw: unknown) => {
+            const result = resolvePackConfig(strict, raw, "p.json");
+            return result.ok ? [] : result.problems;
+        };
+        expect(problems({ min: { count: 1 } })).toEqual(["p.json: min.count: must be >= 2 (got 1)"]);
+        expect(problems({ min: { count: "four" } })).toEqual(['p.json: min.count: must be integer (got "four")']);
+        expect(problems({ min: 7 })).toEqual([
+            "p.json: min: must be an enforcement level (advisory, mandatory, remediate, disabled) or a config object (got 7)",
+            "p.json: min: must have required property 'count'",
         ]);
     });
 

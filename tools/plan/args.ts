@@ -153,6 +153,16 @@ const STACK_NAME = /^[A-Za-z0-9_.-]+$/;
  * sentence naming the flag, which the CLI prints with the usage line and exit
  * code 2.
  */
+/**
+ * Whether the user asked for help (`--help` or `-h` before any `--`): then
+ * the help is printed and nothing else is checked, so a flag npm kept for
+ * itself (`npm_config_stack`) or a mistake elsewhere does not hide it.
+ */
+export function asksForHelp(argv: readonly string[]): boolean {
+    const end = argv.indexOf("--");
+    return (end === -1 ? argv : argv.slice(0, end)).some((arg) => arg === "--help" || arg === "-h");
+}
+
 export function parseArgs(argv: readonly string[]): ParseResult {
     let parsed;
     try {

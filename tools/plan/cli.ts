@@ -1,6 +1,6 @@
 import { enableCompileCache } from "node:module";
 import * as path from "node:path";
-import { flagsNpmSwallowed, helpText, NPM_STRAY_HINT, parseArgs, USAGE } from "./args";
+import { asksForHelp, flagsNpmSwallowed, helpText, NPM_STRAY_HINT, parseArgs, USAGE } from "./args";
 import type { RecordedResource } from "../harness/run-program";
 import { createProgress } from "./progress";
 import type { PlanReport, PolicyReport } from "./report";
@@ -57,6 +57,11 @@ function reportInternalError(err: unknown): void {
 }
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+    // Help first, whatever else is wrong: it is what the user asked for.
+    if (asksForHelp(argv)) {
+        process.stdout.write(helpText());
+        return EXIT_OK;
+    }
     // Checked before the arguments: a flag npm kept leaves its value behind as a stray argument.
     const swallowed = flagsNpmSwallowed(env);
     if (swallowed.length > 0) {
@@ -135,6 +140,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const report: PlanReport = { ...inventory, configFile: stack.source };
     const mismatch = environmentWarning(stack.stack, stack.config.environment, stack.source);
     if (mismatch) report.warnings.unshift(mismatch);
+    report.warnings.unshift(...stack.warnings);
 
     progress.step(`running the policy pack on ${run.resources.length} resources`);
     const policies = await evaluatePolicies(run.resources, policyConfig);

@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { engineValue, NAMESPACE, rawFromEngineConfig } from "../../config/engine-config";
 import { invalidConfigMessage, validateConfig, type NetworkConfig } from "../../config/schema";
 import { readYamlFile, YamlFileError, type Scalars } from "./read-yaml-file";
+import { secureStandIn, standInWarning } from "./secure-stand-ins";
 
 export interface LoadStackOptions {
     /** Directory holding `Pulumi.yaml` and the `Pulumi.<stack>.yaml` files. */
@@ -26,6 +27,8 @@ export interface LoadedStack {
     config: NetworkConfig;
     /** Keys given as `secure:` values: the program sees them as secrets holding `SECRET_PLACEHOLDER`. */
     secretKeys: string[];
+    /** What the user should know before reading the plan: `virtengine:*` secrets that were not checked. */
+    warnings: string[];
 }
 
 /** Either the stack, or one printable line per problem (exit code 2). */
@@ -56,6 +59,9 @@ export function loadStack(options: LoadStackOptions): LoadStackResult {
         const { file, source } = stackFile(options);
         const stackDoc = readYamlMap(file, source);
         rejectProjectFile(stackDoc, source);
+        // Pulumi takes an empty stack file, or an empty config:, as a stack with no config;
+        // validation then names the keys it needs.
+        if (Object.keys(stackDoc).length === 0 || stackDoc.config === null) stackDoc.config = {};
         if (!isMap(stackDoc.config)) {
             throw new InputError(
                 `${source}: has no config: map; expected a stack file like Pulumi.production.yaml with config: and ${NAMESPACE}:* keys`,
@@ -63,19 +69,53 @@ export function loadStack(options: LoadStackOptions): LoadStackResult {
         }
         const projectConfig = isMap(projectDoc.config) ? projectDoc.config : {};
         // Pulumi reads a top-level config scalar as the text written (a Go string), not as a YAML number.
-        const stackTexts = readYamlMap(file, source, "text").config as YamlMap;
+        const stackTexts = (readYamlMap(file, source, "text").config ?? {}) as YamlMap;
         const engineConfig = buildEngineConfig(project, projectConfig, stackDoc.config, source, stackTexts);
+        const secretKeys = Object.keys(stackDoc.config).filter((key) => isSecure((stackDoc.config as YamlMap)[key]));
+        const warnings = standInSecrets(engineConfig, secretKeys, source);
 
         const result = validateConfig(rawForValidation(engineConfig, stackDoc.config), NAMESPACE);
         if (!result.ok) {
             return { ok: false, problems: `${source}: ${invalidConfigMessage(result.problems)}`.split("\n") };
         }
-        const secretKeys = Object.keys(stackDoc.config).filter((key) => isSecure((stackDoc.config as YamlMap)[key]));
-        return { ok: true, project, stack: options.stack, source, engineConfig, config: result.config, secretKeys };
+        return {
+            ok: true,
+            project,
+            stack: options.stack,
+            source,
+            engineConfig,
+            config: result.config,
+            secretKeys,
+            warnings,
+        };
     } catch (err) {
         if (err instanceof InputError) return { ok: false, problems: err.message.split("\n") };
         throw err;
     }
+}
+
+/**
+ * Puts a stand-in in place of each `secure:` value of a known `virtengine:*`
+ * key, which the program validates and builds from (see secure-stand-ins.ts),
+ * and returns a warning per key. A key the plan cannot do without is an error.
+ */
+function standInSecrets(engineConfig: Record<string, string>, secretKeys: string[], source: string): string[] {
+    const warnings: string[] = [];
+    const problems: string[] = [];
+    for (const fullKey of secretKeys) {
+        if (!fullKey.startsWith(`${NAMESPACE}:`)) continue;
+        const key = fullKey.slice(NAMESPACE.length + 1);
+        const standIn = secureStandIn(key);
+        if (standIn === undefined) continue;
+        if (!standIn.ok) {
+            problems.push(`${source}: ${standIn.problem}`);
+            continue;
+        }
+        engineConfig[fullKey] = standIn.engineText;
+        warnings.push(standInWarning(key, standIn.engineText));
+    }
+    if (problems.length > 0) throw new InputError(problems.join("\n"));
+    return warnings;
 }
 
 /**
@@ -130,6 +170,8 @@ function readYamlMap(file: string, source: string, scalars?: Scalars): YamlMap {
         if (err instanceof YamlFileError) throw new InputError(err.message);
         throw err;
     }
+    // An empty file (no document) is an empty map, as Pulumi reads it.
+    if (doc === null) return {};
     if (!isMap(doc)) {
         throw new InputError(`${source}: not a YAML map; expected a file with a config: map`);
     }

@@ -1,5 +1,5 @@
 import * as fs from "node:fs";
-import { CORE_SCHEMA, FAILSAFE_SCHEMA, load, mergeTag, YAMLException } from "js-yaml";
+import { CORE_SCHEMA, FAILSAFE_SCHEMA, load, loadAll, mergeTag, YAMLException } from "js-yaml";
 
 /**
  * Reads a user's YAML file (a stack file or the project file) the way the
@@ -10,11 +10,15 @@ import { CORE_SCHEMA, FAILSAFE_SCHEMA, load, mergeTag, YAMLException } from "js-
  *   refused before a byte is read (opened non-blocking, so a FIFO cannot hang);
  * - at most `MAX_FILE_BYTES`, read with a bounded buffer, never "to the end";
  * - UTF-8 text only;
+ * - a file with no document (empty, or only comments) is null, as yaml.v3
+ *   decodes it: Pulumi takes an empty stack file as a stack with no config;
  * - YAML merge keys (`<<: *base`), which Pulumi's reader (Go yaml.v3) accepts;
  * - alias expansion bounded: aliases are shared references after parsing, but
  *   the config is later written out as JSON with every alias expanded, so a
  *   few hundred bytes of nested aliases ("billion laughs") would take minutes
- *   and gigabytes. The expanded size is counted on the shared structure first.
+ *   and gigabytes. The expanded size is counted on the shared structure first,
+ *   both as values and as characters, so that a few aliases of one long
+ *   string are refused as surely as many aliases of short ones.
  *
  * Every failure is a `YamlFileError` whose message starts with the file's name
  * as the user wrote it.
@@ -25,6 +29,13 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 
 /** Most values (maps, lists and scalars) the document may hold once every alias is expanded. */
 export const MAX_EXPANDED_NODES = 100_000;
+
+/**
+ * Most characters (scalars and map keys) the document may hold once every
+ * alias is expanded: twice the largest file, so any file without aliases fits,
+ * while nine copies of nine copies of a long string do not.
+ */
+export const MAX_EXPANDED_CHARS = 2 * MAX_FILE_BYTES;
 
 /** A problem with a file the user gave; its message names the file. */
 export class YamlFileError extends Error {}
@@ -50,19 +61,35 @@ export function readYamlFile(file: string, source: string, scalars: Scalars = "t
         doc = load(text, { filename: source, schema: SCHEMAS[scalars] });
     } catch (err) {
         if (!(err instanceof YAMLException)) throw err;
+        // js-yaml refuses a stream without a document; yaml.v3 reads it as null.
+        if (isWithoutDocument(text)) return null;
         const at = err.mark ? ` (line ${err.mark.line + 1}, column ${err.mark.column + 1})` : "";
         throw new YamlFileError(`${source}: not valid YAML: ${err.reason}${at}`);
     }
-    const expanded = expandedSize(doc, MAX_EXPANDED_NODES);
+    const expanded = expandedSize(doc, { values: MAX_EXPANDED_NODES, chars: MAX_EXPANDED_CHARS });
     if (expanded === "cycle") {
         throw new YamlFileError(`${source}: not valid YAML for Pulumi: an alias refers to the node that contains it`);
     }
-    if (expanded > MAX_EXPANDED_NODES) {
+    if (expanded.values > MAX_EXPANDED_NODES) {
         throw new YamlFileError(
             `${source}: its aliases expand to more than ${MAX_EXPANDED_NODES.toLocaleString("en-US")} values; a stack file needs a few hundred (is it an alias bomb?)`,
         );
     }
+    if (expanded.chars > MAX_EXPANDED_CHARS) {
+        throw new YamlFileError(
+            `${source}: its aliases expand to more than ${MAX_EXPANDED_CHARS.toLocaleString("en-US")} characters; a stack file needs a few thousand (is it an alias bomb?)`,
+        );
+    }
     return doc;
+}
+
+/** Whether `text` holds no YAML document at all (nothing, or only comments and markers). */
+function isWithoutDocument(text: string): boolean {
+    try {
+        return loadAll(text, null, { schema: FAILSAFE_SCHEMA }).length === 0;
+    } catch {
+        return false;
+    }
 }
 
 /** The file's text, refusing anything that is not a regular UTF-8 file of at most MAX_FILE_BYTES. */
@@ -115,25 +142,38 @@ function why(err: unknown): string {
     return err instanceof Error ? err.message : String(err);
 }
 
+/** The size of a document with every alias expanded. */
+export interface ExpandedSize {
+    /** Maps, lists and scalars. */
+    values: number;
+    /** Characters of every scalar (as JSON would write it, without quotes) and map key. */
+    chars: number;
+}
+
+/** Characters a scalar takes once written out. */
+const scalarChars = (value: unknown): number => (typeof value === "string" ? value.length : String(value).length);
+
 /**
- * How many values `doc` holds with every alias expanded, computed on the
- * shared structure (each distinct map or list is sized once), so a bomb is
- * measured without being expanded. Stops counting past `limit`.
+ * How large `doc` is with every alias expanded, computed on the shared
+ * structure (each distinct map or list is sized once), so a bomb is measured
+ * without being expanded. Each count stops just past its limit.
  */
-export function expandedSize(doc: unknown, limit: number): number | "cycle" {
-    const sizes = new Map<object, number>();
+export function expandedSize(doc: unknown, limits: ExpandedSize): ExpandedSize | "cycle" {
+    const sizes = new Map<object, ExpandedSize>();
     const open = new Set<object>();
-    const size = (value: unknown): number | "cycle" => {
-        if (value === null || typeof value !== "object") return 1;
+    const size = (value: unknown): ExpandedSize | "cycle" => {
+        if (value === null || typeof value !== "object") return { values: 1, chars: scalarChars(value) };
         const known = sizes.get(value);
         if (known !== undefined) return known;
         if (open.has(value)) return "cycle";
         open.add(value);
-        let total = 1;
-        for (const child of Object.values(value)) {
+        const total: ExpandedSize = { values: 1, chars: 0 };
+        const isList = Array.isArray(value);
+        for (const [key, child] of Object.entries(value)) {
             const n = size(child);
             if (n === "cycle") return n;
-            total = Math.min(total + n, limit + 1);
+            total.values = Math.min(total.values + n.values, limits.values + 1);
+            total.chars = Math.min(total.chars + n.chars + (isList ? 0 : key.length), limits.chars + 1);
         }
         open.delete(value);
         sizes.set(value, total);

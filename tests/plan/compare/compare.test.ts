@@ -1,5 +1,8 @@
 import { comparePlans } from "../../../tools/plan/compare/compare";
-import { parsePlan, type ComparablePlan } from "../../../tools/plan/compare/read-plan";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parsePlan, readPlanFile, type ComparablePlan } from "../../../tools/plan/compare/read-plan";
 
 const URN = "urn:pulumi:production::virtengine";
 const urn = (type: string, name: string) => `${URN}::${type}::${name}`;
@@ -110,20 +113,56 @@ describe("comparePlans", () => {
 });
 
 describe("parsePlan", () => {
-    it("names the key and the file when a plan lacks a field the comparison needs", () => {
+    it("names the key and the file when a plan lacks a field the comparison needs, in its own words", () => {
         const { monthlyCostUsd: _, ...missing } = plan();
         const result = parsePlan(
             { ...missing, regions: { "us-east-1": { monthlyCostUsd: "12" } } },
             "--compare b.json",
         );
         expect(result.ok ? [] : result.problems).toEqual([
-            expect.stringMatching(/^--compare b\.json: monthlyCostUsd: /),
-            expect.stringMatching(/^--compare b\.json: regions\.us-east-1\.monthlyCostUsd: /),
+            "--compare b.json: monthlyCostUsd: is missing",
+            '--compare b.json: regions.us-east-1.monthlyCostUsd: must be a number (got "12")',
         ]);
     });
 
-    it("refuses what is not a plan object", () => {
-        const result = parsePlan([1, 2], "--compare b.json");
-        expect(result.ok).toBe(false);
+    it.each([
+        ["a JSON object of something else", { a: 1 }],
+        ["a list", [1, 2]],
+        ["a number", 3],
+        ["null", null],
+    ])("refuses %s in one line naming the file", (_, raw) => {
+        expect(parsePlan(raw, "--compare b.json")).toEqual({
+            ok: false,
+            problems: [
+                "--compare b.json: not a plan (it has none of stack, resourceCount, monthlyCostUsd, regions, policies); give the output of npm run plan -- --format json",
+            ],
+        });
+    });
+});
+
+describe("readPlanFile", () => {
+    let dir: string;
+    beforeAll(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "read-plan-"));
+    });
+    afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it.each([
+        ["text with a newline", "hello\nworld\n", 'not JSON (unexpected "h")'],
+        [
+            "a syntax error on line 2",
+            '{"stack":\n  "x",}',
+            "not JSON (expected double-quoted property name, at line 2, column 7)",
+        ],
+        ["an empty file", "  \n", "not JSON (it is empty)"],
+        ["a cut-off file", '{"stack": ', "not JSON (it ends in the middle of a value)"],
+    ])("%s: one line, naming the file", (_, text, why) => {
+        fs.writeFileSync(path.join(dir, "b.json"), text);
+        const result = readPlanFile("b.json", dir);
+        expect(result).toEqual({
+            ok: false,
+            problems: [`--compare b.json: ${why}; give the output of npm run plan -- --format json`],
+        });
+        if (!result.ok) expect(result.problems[0]).not.toContain("\n");
     });
 });

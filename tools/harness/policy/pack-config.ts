@@ -1,5 +1,6 @@
 import * as fs from "node:fs";
 import Ajv from "ajv";
+import { showValue } from "../../../config/schema";
 
 /*
  * Policy pack config as `pulumi preview --policy-pack-config FILE` takes it,
@@ -38,6 +39,9 @@ const isMap = (value: unknown): value is Record<string, unknown> =>
     value !== null && typeof value === "object" && !Array.isArray(value);
 
 const levels = ENFORCEMENT_LEVELS.join(", ");
+
+/** " (got <value>)": every problem with a value the user wrote shows it. */
+const got = (value: unknown) => ` (got ${showValue(value)})`;
 
 /** A policy config is a few hundred bytes; refuse to read more than this. */
 export const MAX_POLICY_CONFIG_BYTES = 1024 * 1024;
@@ -103,10 +107,11 @@ export function resolvePackConfig(
     let all: EnforcementLevel | undefined;
     if (given.all !== undefined) {
         if (isLevel(given.all)) all = given.all;
-        else problems.push(`${source}: all: must be one of ${levels}`);
+        else problems.push(`${source}: all: must be one of ${levels}${got(given.all)}`);
     }
 
-    const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false });
+    // verbose: each error carries the value it is about (`data`), to show it.
+    const ajv = new Ajv({ allErrors: true, useDefaults: true, strict: false, verbose: true });
     const config: Record<string, ResolvedPolicyConfig> = {};
     for (const d of declarations) {
         const entry = given[d.name];
@@ -118,11 +123,16 @@ export function resolvePackConfig(
             const { enforcementLevel, ...rest } = entry;
             if (enforcementLevel !== undefined) {
                 if (isLevel(enforcementLevel)) level = enforcementLevel;
-                else problems.push(`${source}: ${d.name}.enforcementLevel: must be one of ${levels}`);
+                else
+                    problems.push(
+                        `${source}: ${d.name}.enforcementLevel: must be one of ${levels}${got(enforcementLevel)}`,
+                    );
             }
             properties = rest;
         } else if (entry !== undefined) {
-            problems.push(`${source}: ${d.name}: must be an enforcement level (${levels}) or a config object`);
+            problems.push(
+                `${source}: ${d.name}: must be an enforcement level (${levels}) or a config object${got(entry)}`,
+            );
         }
         // Defaults are filled in here as the engine does; the policies apply them too.
         const validate = ajv.compile({
@@ -141,7 +151,8 @@ export function resolvePackConfig(
                 problems.push(
                     extra
                         ? `${source}: ${key}: not a setting of ${d.name} (settings: ${allowed})`
-                        : `${source}: ${key}: ${e.message ?? "is invalid"}`,
+                        : // A missing key has no value to show; "data" is then the map it is missing from.
+                          `${source}: ${key}: ${e.message ?? "is invalid"}${e.keyword === "required" ? "" : got(e.data)}`,
                 );
             }
         }

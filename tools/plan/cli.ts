@@ -11,8 +11,9 @@ import type { PlanReport, PolicyReport } from "./report";
  * reports what it would create.
  *
  * Exit codes: 0 clean; 1 mandatory policy violations; 2 invalid input (CLI
- * arguments, files, config), one line per problem and no stack trace; 3 an
- * internal error (with its stack trace).
+ * arguments, files, config), one line per problem and no stack trace; 3 the
+ * program failed as a real deployment would, or an internal error (either
+ * with its stack trace).
  */
 
 const PROJECT_DIR = path.resolve(__dirname, "../..");
@@ -107,7 +108,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     progress.step(`running the program on ${stack.source}`);
     // First load of the SDK: without the parts an offline plan never uses.
     const pulumi = (await import("../harness/sdk-internals")).loadSdkWithDeferredDependencies();
-    const { runProgram } = await import("../harness/run-program");
+    const { runProgram, ProgramFailedError } = await import("../harness/run-program");
     const { buildInventory } = await import("./inventory");
     const { render } = await import("./render");
     const { previewSteps } = await import("./steps");
@@ -126,6 +127,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         if (pulumi.RunError.isInstance(err) || pulumi.ResourceError.isInstance(err)) {
             printErrors((err as Error).message.split("\n"));
             return EXIT_INPUT;
+        }
+        // The program, not the plan, failed (an apply threw, a lookup went unanswered).
+        if (err instanceof ProgramFailedError) {
+            const { programFailureLines } = await import("./program-failure");
+            printErrors(programFailureLines(err));
+            return EXIT_INTERNAL;
         }
         throw err;
     }

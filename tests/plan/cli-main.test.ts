@@ -32,6 +32,23 @@ describe("plan main()", () => {
         expect(written(stdout)).toBe("");
     });
 
+    it("wraps an error line wider than 100 columns, keeping one entry per problem", async () => {
+        const problem = `virtengine:flowLogRetentionDays: must be one of ${"1, 3, 5, 7, 14, 30, ".repeat(8)}(got .inf)`;
+        runProgram.mockRejectedValueOnce(
+            new pulumi.RunError(`invalid stack configuration (2 problems):\n${problem}\nnext: bad`),
+        );
+        await expect(main(["--stack", "staging"])).resolves.toBe(2);
+        const lines = written(stderr).trimEnd().split("\n");
+        expect(lines.every((l) => l.length <= 100)).toBe(true);
+        // Continuations are indented, so each problem still starts at column 0.
+        expect(lines.filter((l) => !l.startsWith(" "))).toEqual([
+            "invalid stack configuration (2 problems):",
+            expect.stringMatching(/^virtengine:flowLogRetentionDays: must be one of 1, 3,/),
+            "next: bad",
+        ]);
+        expect(lines.at(-2)).toMatch(/^ {4}.*\(got \.inf\)$/);
+    });
+
     it("lets an unexpected error through, for the exit-3 handler", async () => {
         runProgram.mockRejectedValueOnce(new TypeError("boom"));
         await expect(main([])).rejects.toThrow("boom");

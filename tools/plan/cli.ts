@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { flagsNpmSwallowed, helpText, NPM_STRAY_HINT, parseArgs, USAGE } from "./args";
 import type { RecordedResource } from "../harness/run-program";
 import { createProgress } from "./progress";
+import { wrapErrorLine } from "./text";
 import type { PlanReport, PolicyReport } from "./report";
 
 /**
@@ -33,8 +34,16 @@ function userCwd(env: NodeJS.ProcessEnv): string {
     return env.npm_lifecycle_event === "plan" && env.INIT_CWD ? env.INIT_CWD : process.cwd();
 }
 
-// Plain lines, so a config problem reads `virtengine:regions[0].cidr: ...` as the program prints it.
-const printErrors = (lines: readonly string[]) => process.stderr.write(lines.map((l) => `${l}\n`).join(""));
+// Plain lines, so a config problem reads `virtengine:regions[0].cidr: ...` as the program prints it;
+// a line wider than the report wraps, its continuation indented under it.
+const printErrors = (lines: readonly string[]) =>
+    process.stderr.write(
+        lines
+            .flatMap((l) => l.split("\n"))
+            .flatMap(wrapErrorLine)
+            .map((l) => `${l}\n`)
+            .join(""),
+    );
 
 /**
  * The whole command: `main`, with any error it did not expect turned into

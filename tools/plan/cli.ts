@@ -150,7 +150,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const inventory = buildInventory(run, stack.config);
     const report: PlanReport = { ...inventory, configFile: stack.source };
     const mismatch = environmentWarning(stack.stack, stack.config.environment, stack.source);
-    if (mismatch) report.warnings.unshift(mismatch);
+    if (mismatch) {
+        report.environmentMismatch = mismatch;
+        report.warnings.unshift(mismatch);
+    }
 
     progress.step(`running the policy pack on ${run.resources.length} resources`);
     const policies = await evaluatePolicies(run.resources, policyConfig);

@@ -61,6 +61,19 @@ describe("onResourceFailure", () => {
         expect(seen).toEqual([failure]);
     });
 
+    it("names the resource whose preparation failed, from the SDK's resource object", () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const state = require("@pulumi/pulumi/runtime/state") as {
+            failPendingRegistration: (res: unknown, err: unknown) => void;
+        };
+        const seen: unknown[] = [];
+        const stop = onResourceFailure((_e, resource) => seen.push(resource));
+        state.failPendingRegistration({ __pulumiType: "aws:s3/bucket:Bucket", __name: "logs" }, new Error("x"));
+        state.failPendingRegistration({}, new Error("y"));
+        stop();
+        expect(seen).toEqual([{ type: "aws:s3/bucket:Bucket", name: "logs" }, undefined]);
+    });
+
     it("sees a failed resource operation through runtime/rpc.suppressUnhandledGrpcRejections", async () => {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const rpc = require("@pulumi/pulumi/runtime/rpc") as {

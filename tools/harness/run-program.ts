@@ -41,6 +41,8 @@ export interface RecordedResource {
     dependencies: string[];
     /** For each input, the URNs it was computed from. */
     propertyDependencies: Record<string, string[]>;
+    /** The provider plugin version the SDK asked for; names the default provider. Absent when none. */
+    version?: string;
 }
 
 /** A lookup (`aws.get*`) as the program made it. */

@@ -240,6 +240,8 @@ export interface RegisterRequest {
     deleteBeforeReplace?: boolean;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
+    /** The provider plugin version the SDK asked for (`@pulumi/random` sends its own); absent when none. */
+    version?: string;
 }
 
 /** Reads a `RegisterResourceRequest` through its protobuf getters. */
@@ -260,6 +262,7 @@ export function readRegisterRequest(req: Message): RegisterRequest {
         ...(req.getDeletebeforereplace() === true ? { deleteBeforeReplace: true } : {}),
         dependencies: req.getDependenciesList(),
         propertyDependencies,
+        ...(req.getVersion() ? { version: req.getVersion() as string } : {}),
     };
 }
 

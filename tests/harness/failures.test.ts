@@ -1,7 +1,17 @@
 /**
  * @jest-environment ./tests/harness/host-process-environment.ts
  */
+import type { ProgramFailedError } from "../../tools/harness/run-program";
 import { runIsolated, testProgram } from "./run-isolated";
+
+/** The error a run that must fail rejects with. */
+const failure = (run: Promise<unknown>) =>
+    run.then(
+        () => {
+            throw new Error("the run succeeded");
+        },
+        (e: unknown) => e as ProgramFailedError,
+    );
 
 // The engine fails a run that the SDK under mocks would carry on from with
 // resources silently missing. runProgram must fail it too, in both modes.
@@ -17,13 +27,23 @@ describe.each([
         expect(recorded.resources.map((r) => r.name)).toEqual(["us-east-1", "logs", "derived"]);
     });
 
-    it("fails when an apply callback throws, naming the error", async () => {
-        await expect(run("throwing-apply.ts", preview)).rejects.toThrow(/apply refused logs/);
+    it("fails when an apply callback throws, naming the resource, the error and where it was thrown", async () => {
+        const failed = await failure(run("throwing-apply.ts", preview));
+        expect(failed.errors).toEqual([
+            'aws:cloudwatch/logGroup:LogGroup "behind-the-apply": error serializing property "name": apply refused logs',
+        ]);
+        expect(failed.causes[0].stack).toMatch(/\n\s+at .*throwing-apply\.ts:\d+/);
     });
 
     it("fails on a lookup the mocks cannot answer, naming the token and where to add it", async () => {
-        await expect(run("unanswered-invoke.ts", preview)).rejects.toThrow(
+        const failed = await failure(run("unanswered-invoke.ts", preview));
+        expect(failed.message).toMatch(
             /cannot answer the lookup aws:route53\/getZone:getZone.*mock-state\/invokes\.ts/s,
+        );
+        // The record behind the lookup fails with an empty message: said so, never an empty entry.
+        expect(failed.errors[1]).toBe(
+            'aws:route53/record:Record "www": error serializing property "zoneId": ' +
+                "failed without a message (most likely because of an error above)",
         );
     });
 
@@ -57,6 +77,19 @@ describe("runProgram in update mode", () => {
         const recorded = await run("clean.ts", false);
         const derived = recorded.resources.find((r) => r.name === "derived");
         expect(derived?.inputs.name).toBe("app-logs-copy");
+    });
+});
+
+describe("describeFailure", () => {
+    it("names the resource first, and says so when a message is empty", async () => {
+        const { describeFailure } = await import("../../tools/harness/run-program");
+        const resource = { type: "aws:s3/bucket:Bucket", name: "logs" };
+        expect(describeFailure({ err: new Error("bad\n  input"), resource })).toBe(
+            'aws:s3/bucket:Bucket "logs": bad input',
+        );
+        expect(describeFailure({ err: new Error("") })).toBe(
+            "failed without a message (most likely because of an error above)",
+        );
     });
 });
 

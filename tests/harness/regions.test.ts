@@ -57,6 +57,23 @@ describe("attributeRegions", () => {
         expect(regions.get(orphan.urn)).toBe(undefined);
     });
 
+    it("counts a Kubernetes provider, and the component holding it, under its cluster's region", () => {
+        const regional = resource("virtengine:kubernetes:RegionalKubernetes", "us-east-1-kubernetes");
+        const cluster = resource("aws:eks/cluster:Cluster", "chain", { region: "us-east-1", parent: regional.urn });
+        const byCluster = {
+            ...resource("pulumi:providers:kubernetes", "us-east-1-k8s", { parent: regional.urn }),
+            propertyDependencies: { kubeconfig: [cluster.urn] },
+        };
+        // With no cluster among its dependencies, its identifier names the region.
+        const byIdentifier = resource("pulumi:providers:kubernetes", "eu-west-1-k8s", {
+            inputs: { clusterIdentifier: "eu-west-1/virtengine-eu" },
+        });
+        const regions = attributeRegions([regional, cluster, byCluster, byIdentifier]);
+        expect(regions.get(byCluster.urn)).toBe("us-east-1");
+        expect(regions.get(byIdentifier.urn)).toBe("eu-west-1");
+        expect(regions.get(regional.urn)).toBe("us-east-1");
+    });
+
     it("gives a component the region of its children, none when they include global ones", () => {
         const regional = resource("virtengine:edge:RegionalEdge", "east");
         const global = resource("virtengine:edge:GlobalEdge", "global");

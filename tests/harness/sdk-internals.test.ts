@@ -20,10 +20,11 @@ import {
 const debuggable = require("@pulumi/pulumi/runtime/debuggable") as { debuggablePromise: unknown };
 
 describe("disableSdkDebugging", () => {
-    it("switches off promise and stack capture, and puts them back", () => {
+    it("switches off promise and resource stack capture, and puts them back", () => {
         const saved = { limit: Error.stackTraceLimit, dp: debuggable.debuggablePromise };
         const restore = disableSdkDebugging();
-        expect(Error.stackTraceLimit).toBe(0);
+        // Errors keep their stacks: a program failure is reported with its stack trace.
+        expect(Error.stackTraceLimit).toBe(saved.limit);
         expect(debuggable.debuggablePromise).not.toBe(saved.dp);
         expect((pulumi.Resource as unknown as { stackTrace: () => unknown[] }).stackTrace()).toEqual([]);
         restore();
@@ -58,6 +59,19 @@ describe("onResourceFailure", () => {
         stop();
         state.failPendingRegistration({}, new Error("after stop"));
         expect(seen).toEqual([failure]);
+    });
+
+    it("names the resource whose preparation failed, from the SDK's resource object", () => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const state = require("@pulumi/pulumi/runtime/state") as {
+            failPendingRegistration: (res: unknown, err: unknown) => void;
+        };
+        const seen: unknown[] = [];
+        const stop = onResourceFailure((_e, resource) => seen.push(resource));
+        state.failPendingRegistration({ __pulumiType: "aws:s3/bucket:Bucket", __name: "logs" }, new Error("x"));
+        state.failPendingRegistration({}, new Error("y"));
+        stop();
+        expect(seen).toEqual([{ type: "aws:s3/bucket:Bucket", name: "logs" }, undefined]);
     });
 
     it("sees a failed resource operation through runtime/rpc.suppressUnhandledGrpcRejections", async () => {

@@ -12,6 +12,20 @@ const REPO = path.resolve(__dirname, "../..");
 const TSX = path.join(REPO, "node_modules/.bin/tsx");
 const STACK_TRACE = /^\s+at /m;
 
+/**
+ * stderr as one entry per problem: every line fits 100 columns, and a longer
+ * problem continues on indented lines, joined back here.
+ */
+function entries(stderr: string): string[] {
+    const lines = stderr.trimEnd().split("\n");
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
+    return lines.reduce<string[]>((all, line) => {
+        if (/^ {4}/.test(line) && all.length > 0) all[all.length - 1] += ` ${line.trim()}`;
+        else all.push(line);
+        return all;
+    }, []);
+}
+
 interface Result {
     code: number | null;
     stdout: string;
@@ -72,8 +86,7 @@ describe("the plan refuses unreadable input: exit 2, naming the file, no stack t
         ],
     ])("%s", async (_what, file, message) => {
         const result = await plan(["--config", file()]);
-        expect(result.stderr).toMatch(message);
-        expect(result.stderr.trim().split("\n")).toHaveLength(1);
+        expect(entries(result.stderr)).toEqual([expect.stringMatching(message)]);
         expect(result.stderr).not.toMatch(STACK_TRACE);
         expect(result.stdout).toBe("");
         expect(result.code).toBe(2);
@@ -89,7 +102,7 @@ it("rejects zones that do not exist and shows each bad value, one line per key: 
         .replace("trafficDial: 0", "trafficDial: .inf");
     fs.writeFileSync(file, text);
     const result = await plan(["--stack", "staging", "--config", file]);
-    expect(result.stderr.split("\n").slice(1, -1).sort()).toEqual([
+    expect(entries(result.stderr).slice(1).sort()).toEqual([
         'virtengine:domain: must be a lower-case DNS domain such as virtengine.network (got "Staging_Net")',
         'virtengine:regions[1].zones[1]: "eu-west-1e" is not an Availability Zone of eu-west-1; it has eu-west-1a, eu-west-1b, eu-west-1c',
         'virtengine:regions[2].zones[0]: "ap-south-1d" is not an Availability Zone of ap-south-1; it has ap-south-1a, ap-south-1b, ap-south-1c',
@@ -102,7 +115,7 @@ describe("flags npm kept for itself (the `--` forgotten)", () => {
     it("npm run --silent plan --stack=staging: exit 2, saying to put the flag after --", async () => {
         const npm = process.platform === "win32" ? "npm.cmd" : "npm";
         const result = await collect(npm, ["run", "--silent", "plan", "--stack=staging"], shellEnv());
-        expect(result.stderr).toContain(
+        expect(entries(result.stderr)).toContain(
             "--stack=staging was taken by npm (npm_config_stack): put it after --, as in npm run plan -- --stack staging",
         );
         expect(result.stdout).toBe("");
@@ -119,7 +132,7 @@ describe("flags npm kept for itself (the `--` forgotten)", () => {
 
     it("--config F.yaml and --format json before the --: one line each, exit 2", async () => {
         const result = await plan(["F.yaml", "json"], { npm_config_config: "true", npm_config_format: "json" });
-        expect(result.stderr.split("\n").slice(0, 2)).toEqual([
+        expect(entries(result.stderr).slice(0, 2)).toEqual([
             "--config was taken by npm (npm_config_config): put it after --, as in npm run plan -- --config FILE",
             "--format=json was taken by npm (npm_config_format): put it after --, as in npm run plan -- --format json",
         ]);

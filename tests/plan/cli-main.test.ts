@@ -4,7 +4,10 @@ import * as pulumi from "@pulumi/pulumi";
 // first, but if the two ever disagree the program's message must still reach
 // the user without a stack trace. runProgram is replaced to provoke that.
 const runProgram = jest.fn();
-jest.mock("../../tools/harness/run-program", () => ({ runProgram }));
+jest.mock("../../tools/harness/run-program", () => ({
+    ...jest.requireActual<object>("../../tools/harness/run-program"),
+    runProgram,
+}));
 
 import { main, run } from "../../tools/plan/cli";
 
@@ -27,6 +30,23 @@ describe("plan main()", () => {
         await expect(main(["--stack", "staging"])).resolves.toBe(2);
         expect(written(stderr)).toBe("invalid stack configuration (1 problem):\nvirtengine:x: bad\n");
         expect(written(stdout)).toBe("");
+    });
+
+    it("wraps an error line wider than 100 columns, keeping one entry per problem", async () => {
+        const problem = `virtengine:flowLogRetentionDays: must be one of ${"1, 3, 5, 7, 14, 30, ".repeat(8)}(got .inf)`;
+        runProgram.mockRejectedValueOnce(
+            new pulumi.RunError(`invalid stack configuration (2 problems):\n${problem}\nnext: bad`),
+        );
+        await expect(main(["--stack", "staging"])).resolves.toBe(2);
+        const lines = written(stderr).trimEnd().split("\n");
+        expect(lines.every((l) => l.length <= 100)).toBe(true);
+        // Continuations are indented, so each problem still starts at column 0.
+        expect(lines.filter((l) => !l.startsWith(" "))).toEqual([
+            "invalid stack configuration (2 problems):",
+            expect.stringMatching(/^virtengine:flowLogRetentionDays: must be one of 1, 3,/),
+            "next: bad",
+        ]);
+        expect(lines.at(-2)).toMatch(/^ {4}.*\(got \.inf\)$/);
     });
 
     it("lets an unexpected error through, for the exit-3 handler", async () => {
@@ -81,6 +101,27 @@ describe("plan run(): the exit code of the whole command", () => {
         expect(written(stderr)).toMatch(
             /^plan: internal error \(a bug in the plan, not in your input\): TypeError: boom\n\s+at /,
         );
+    });
+
+    it("exits 3 when the program failed, saying so (not a bug in the plan), with the errors and a stack", async () => {
+        const { ProgramFailedError } = jest.requireActual<typeof import("../../tools/harness/run-program")>(
+            "../../tools/harness/run-program",
+        );
+        const thrown = new Error("apply refused logs");
+        const long = `aws:cloudwatch/logGroup:LogGroup "behind-the-apply": ${"very ".repeat(30)}long`;
+        runProgram.mockRejectedValueOnce(new ProgramFailedError([long, "second"], [thrown]));
+        await expect(run(["--stack", "staging"], {})).resolves.toBe(3);
+        const lines = written(stderr).trimEnd().split("\n");
+        expect(lines[0]).toBe("plan: the program failed as a real deployment would (2 errors):");
+        expect(written(stderr)).not.toMatch(/a bug in the plan/);
+        expect(lines).toContain("  second");
+        expect(lines).toContain("  where the first error was thrown (Error):");
+        expect(lines.at(-1)).toMatch(/^\s+at /);
+        const messages = lines.filter((l) => !/^\s+at /.test(l));
+        expect(messages.every((l) => l.length <= 100 && l.trim() !== "")).toBe(true);
+        // The long entry continues on indented lines under its own "  " entry.
+        expect(messages[1]).toMatch(/^ {2}aws:cloudwatch/);
+        expect(messages[2]).toMatch(/^ {6}very/);
     });
 
     it("passes main's own exit codes through: 2 for the user's mistake", async () => {

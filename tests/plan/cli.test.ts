@@ -137,7 +137,8 @@ describe("npm run plan", () => {
         const result = await plan("--stack", "qa", "--config", "Pulumi.staging.yaml");
         expect(result.code).toBe(2);
         expect(result.stderr).toBe(
-            'policies/config/qa.json: stack "qa" has no policy config; create it (see the README, "Configure") or pass --policy-config FILE\n',
+            'policies/config/qa.json: stack "qa" has no policy config; create it (see the README, "Configure") or\n' +
+                "    pass --policy-config FILE\n",
         );
         expect(result.stdout).toBe("");
     });

@@ -91,6 +91,23 @@ describe("render", () => {
     });
 });
 
+describe("render: a stack planned with another environment's file", () => {
+    const mismatch = 'stack "production" plans Pulumi.staging.yaml, whose virtengine:environment is staging';
+    const mismatched = { ...report, environmentMismatch: mismatch, warnings: [mismatch] };
+
+    it("text: says so right under the summary and verdict, not only at the end", () => {
+        const lines = render(mismatched, "text").split("\n");
+        expect(lines.slice(0, 6).join(" ")).toContain(`warning: ${mismatch}`);
+        expect(render(report, "text").split("\n").slice(0, 6).join(" ")).not.toContain("warning:");
+    });
+
+    it("markdown: a quoted warning under the verdict quote", () => {
+        const [, , verdict, gap, warning] = render(mismatched, "markdown").split("\n");
+        expect([verdict.slice(0, 2), gap, warning]).toEqual(["> ", ">", `> :warning: ${mismatch}.`]);
+        expect(render(report, "markdown").split("\n")[3]).toBe("");
+    });
+});
+
 describe("render: the policy section", () => {
     const long = `eu-west-1: ${"a very long message about validators and zones ".repeat(6)}end`;
     const withPolicies = {

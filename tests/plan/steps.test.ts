@@ -1,5 +1,5 @@
 import { UNKNOWN } from "../../tools/harness/recorded";
-import { previewSteps, redactSecrets } from "../../tools/plan/steps";
+import { defaultProviderUrn, previewSteps, redactSecrets } from "../../tools/plan/steps";
 import { SECRET_PLACEHOLDER } from "../../tools/plan/load-stack";
 import { runIsolated, testProgram } from "../harness/run-isolated";
 import { resource } from "./fixtures";
@@ -30,6 +30,47 @@ describe("previewSteps", () => {
             ["create", subnet.urn],
         ]);
         expect(steps[0].newState.inputs).toEqual({ region: "us-east-1" });
+    });
+
+    it("gives resources with no provider their package's default provider, created once before its first user", () => {
+        const password = (name: string) => ({
+            ...resource("random:index/randomPassword:RandomPassword", name, { parent: component.urn }),
+            version: "4.19.2",
+        });
+        const steps = previewSteps([provider, component, password("a"), subnet, password("b")]);
+        const defaultUrn = "urn:pulumi:test::virtengine::pulumi:providers:random::default_4_19_2";
+        expect(steps.map((s) => s.urn)).toEqual([
+            provider.urn,
+            component.urn,
+            defaultUrn,
+            password("a").urn,
+            subnet.urn,
+            password("b").urn,
+        ]);
+        expect(steps[2]).toEqual({
+            op: "create",
+            urn: defaultUrn,
+            newState: { urn: defaultUrn, type: "pulumi:providers:random", custom: true, inputs: { version: "4.19.2" } },
+        });
+        expect([steps[3].provider, steps[5].provider]).toEqual([
+            `${defaultUrn}::${UNKNOWN}`,
+            `${defaultUrn}::${UNKNOWN}`,
+        ]);
+        // Explicit providers, providers themselves and components are left as they are.
+        expect([steps[0].provider, steps[1].provider, steps[4].provider]).toEqual([
+            undefined,
+            undefined,
+            subnet.provider,
+        ]);
+    });
+
+    it("names a default provider without a version plain `default`", () => {
+        expect(defaultProviderUrn("urn:pulumi:s::p::random:index/randomId:RandomId::x", "random", undefined)).toBe(
+            "urn:pulumi:s::p::pulumi:providers:random::default",
+        );
+        expect(defaultProviderUrn("urn:pulumi:s::p::t::x", "tls", "5.0.0-alpha.1+dev")).toBe(
+            "urn:pulumi:s::p::pulumi:providers:tls::default_5_0_0_alpha_1_dev",
+        );
     });
 
     it("fills newState as pulumi preview --json does, leaving out what Go's omitempty leaves out", () => {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { shortType, table, wrap, WIDTH } from "../../tools/plan/text";
+import { shortType, table, wrap, WIDTH, wrapErrorLine } from "../../tools/plan/text";
 
 describe("wrap", () => {
     it("keeps every line within the width and every word, in order", () => {
@@ -55,6 +55,28 @@ describe("table", () => {
             many.map((_, i) => i > 0),
         );
         for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(WIDTH);
+    });
+});
+
+describe("wrapErrorLine", () => {
+    it("keeps a line that fits as it is, spacing and all", () => {
+        const fits = "  3  internal error".padEnd(WIDTH, ".");
+        expect(wrapErrorLine(fits)).toEqual([fits]);
+    });
+
+    it("wraps a wider line, continuation indented four past the entry's own indent", () => {
+        const line = `  virtengine:flowLogRetentionDays: must be one of ${Array.from({ length: 30 }, (_, i) => i).join(", ")}`;
+        const lines = wrapErrorLine(line);
+        expect(lines.length).toBeGreaterThan(1);
+        expect(lines.every((l) => l.length <= WIDTH)).toBe(true);
+        expect(lines[0]).toMatch(/^ {2}virtengine:/);
+        expect(lines.slice(1).every((l) => /^ {6}\S/.test(l))).toBe(true);
+        expect(lines.map((l) => l.trim()).join(" ")).toBe(line.trim());
+    });
+
+    it("keeps a stack frame whole", () => {
+        const frame = `    at f (${"x/".repeat(60)}file.ts:1:1)`;
+        expect(wrapErrorLine(frame)).toEqual([frame]);
     });
 });
 

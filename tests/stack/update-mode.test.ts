@@ -9,7 +9,8 @@ beforeAll(async () => {
 });
 
 describe("update mode", () => {
-    it("records the same resources as a preview would", () => {
+    // The resource-by-resource comparison with a preview is preview-update-parity.test.ts.
+    it("runs as an update, not a preview, and still records every validator instance", () => {
         expect(inv.run.preview).toBe(false);
         expect(inv.ofType(T.instance)).toHaveLength(7);
     });

@@ -4,6 +4,7 @@ import { regionOfClusterIdentifier } from "../../components/kubernetes/cluster-i
 import { withLeanSdk } from "./lean-sdk";
 import { awsMocks } from "./mocks";
 import {
+    type FailedResource,
     onResourceFailure,
     onSdkLogError,
     readInvokeRequest,
@@ -40,6 +41,8 @@ export interface RecordedResource {
     dependencies: string[];
     /** For each input, the URNs it was computed from. */
     propertyDependencies: Record<string, string[]>;
+    /** The provider plugin version the SDK asked for; names the default provider. Absent when none. */
+    version?: string;
 }
 
 /** A lookup (`aws.get*`) as the program made it. */
@@ -79,10 +82,15 @@ const MAX_ERRORS_SHOWN = 10;
 /**
  * The program failed where a real `pulumi up` or `pulumi preview` would have
  * failed: an `apply` callback threw, a registration or lookup failed, or the
- * SDK logged an error. Lists every distinct error seen.
+ * SDK logged an error. Lists every distinct error seen, each prefixed with the
+ * resource it failed (`<type> "<name>": ...`) where known; `causes` are the
+ * original errors, whose stacks say where the program threw.
  */
 export class ProgramFailedError extends Error {
-    constructor(public readonly errors: readonly string[]) {
+    constructor(
+        public readonly errors: readonly string[],
+        public readonly causes: readonly Error[] = [],
+    ) {
         // One failure usually drags its dependents down with it: the first few say why.
         const shown = errors.slice(0, MAX_ERRORS_SHOWN).map((e) => `  ${e}`);
         if (errors.length > MAX_ERRORS_SHOWN) shown.push(`  ... and ${errors.length - MAX_ERRORS_SHOWN} more`);
@@ -94,25 +102,47 @@ export class ProgramFailedError extends Error {
     }
 }
 
+/** One failure, and the resource it failed when the SDK said which. */
+interface Failure {
+    err: unknown;
+    resource?: FailedResource;
+}
+
+/**
+ * One line for a failure: the resource it failed first, then the message. A
+ * message that says nothing (a dependent of a failed lookup fails with an
+ * empty one, which the SDK prefixes with the input's name) says so instead.
+ */
+export function describeFailure({ err, resource }: Failure): string {
+    const raw = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, " ").trim();
+    const message = /(^|:)$/.test(raw)
+        ? `${raw.replace(/:$/, "")}${raw === "" ? "" : ": "}failed without a message (most likely because of an error above)`
+        : raw;
+    return resource ? `${resource.type} "${resource.name}": ${message}` : message;
+}
+
 /** Errors raised while the program runs, in the order seen, once each. */
 class FailureLog {
     private readonly seen = new Set<unknown>();
-    readonly errors: unknown[] = [];
+    readonly failures: Failure[] = [];
 
-    add(err: unknown): void {
+    add(err: unknown, resource?: FailedResource): void {
         if (this.seen.has(err)) return;
         this.seen.add(err);
-        this.errors.push(err);
+        this.failures.push({ err, resource });
     }
 
     /** The error runProgram rejects with, if anything failed. */
     verdict(): Error | undefined {
-        if (this.errors.length === 0) return undefined;
+        if (this.failures.length === 0) return undefined;
         // A check the program makes on its own input is the user's error: surface it as is.
-        const user = this.errors.find((e) => pulumi.RunError.isInstance(e) || pulumi.ResourceError.isInstance(e));
-        if (user) return user as Error;
-        const messages = this.errors.map((e) => (e instanceof Error ? e.message : String(e)));
-        return new ProgramFailedError([...new Set(messages)]);
+        const user = this.failures.find(
+            ({ err }) => pulumi.RunError.isInstance(err) || pulumi.ResourceError.isInstance(err),
+        );
+        if (user) return user.err as Error;
+        const messages = this.failures.map(describeFailure);
+        const causes = this.failures.map(({ err }) => err).filter((e): e is Error => e instanceof Error);
+        return new ProgramFailedError([...new Set(messages)], causes);
     }
 }
 
@@ -196,7 +226,7 @@ export async function runProgram(options: RunProgramOptions): Promise<ProgramRun
     // update on an error log and on an unhandled rejection (the language host's
     // handler); under mocks both only print, or crash the process, or nothing.
     const stopLogHook = onSdkLogError((message) => failures.add(message));
-    const stopOpHook = onResourceFailure((err) => failures.add(err));
+    const stopOpHook = onResourceFailure((err, resource) => failures.add(err, resource));
     const onRejection = (reason: unknown) => failures.add(reason);
     process.on("unhandledRejection", onRejection);
     process.on("uncaughtException", onRejection);

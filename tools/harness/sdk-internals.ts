@@ -109,23 +109,21 @@ type WithStackTrace = { stackTrace: (skip?: number) => unknown[] };
 
 /**
  * Switches off the SDK's per-promise and per-resource stack capture
- * (`debuggablePromise`, `Resource.stackTrace`, `Error.stackTraceLimit`);
- * returns the function that puts them back.
+ * (`debuggablePromise`, `Resource.stackTrace`); returns the function that
+ * puts them back. `Error.stackTraceLimit` is left alone: an error the
+ * program throws (in an `apply`, say) must keep its stack for the report.
  */
 export function disableSdkDebugging(): () => void {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const debuggable = require("@pulumi/pulumi/runtime/debuggable") as Debuggable;
     const resource = sdk().Resource as unknown as WithStackTrace;
     const saved = {
-        stackTraceLimit: Error.stackTraceLimit,
         debuggablePromise: debuggable.debuggablePromise,
         stackTrace: resource.stackTrace,
     };
-    Error.stackTraceLimit = 0;
     debuggable.debuggablePromise = (p) => p;
     resource.stackTrace = () => [];
     return () => {
-        Error.stackTraceLimit = saved.stackTraceLimit;
         debuggable.debuggablePromise = saved.debuggablePromise;
         resource.stackTrace = saved.stackTrace;
     };
@@ -154,14 +152,28 @@ export function onSdkLogError(onError: (message: string) => void): () => void {
 type Rpc = { suppressUnhandledGrpcRejections: <T>(p: Promise<T>) => Promise<T> };
 type State = { failPendingRegistration: (res: unknown, err: unknown) => void };
 
+/** The resource whose registration failed, as the SDK's resource object names it. */
+export interface FailedResource {
+    type: string;
+    name: string;
+}
+
+/** Type and name of an SDK resource object (its `__pulumiType` and `__name`), when it has them. */
+function resourceOf(res: unknown): FailedResource | undefined {
+    const r = res as { __pulumiType?: unknown; __name?: unknown } | undefined;
+    return typeof r?.__pulumiType === "string" && typeof r.__name === "string"
+        ? { type: r.__pulumiType, name: r.__name }
+        : undefined;
+}
+
 /**
  * Calls `onError` with the error of every resource registration that fails:
  * while its inputs are prepared (`runtime/state.failPendingRegistration`, e.g.
- * an input's `apply` threw) or in the operation itself
- * (`runtime/rpc.suppressUnhandledGrpcRejections`, which every resource
+ * an input's `apply` threw; the resource is passed too) or in the operation
+ * itself (`runtime/rpc.suppressUnhandledGrpcRejections`, which every resource
  * operation passes through). Returns the function that removes the hooks.
  */
-export function onResourceFailure(onError: (err: unknown) => void): () => void {
+export function onResourceFailure(onError: (err: unknown, resource?: FailedResource) => void): () => void {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const rpc = require("@pulumi/pulumi/runtime/rpc") as Rpc;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -171,11 +183,11 @@ export function onResourceFailure(onError: (err: unknown) => void): () => void {
         fail: requireFunction(state.failPendingRegistration, "runtime/state.failPendingRegistration"),
     };
     rpc.suppressUnhandledGrpcRejections = <T>(p: Promise<T>) => {
-        p.catch(onError);
+        p.catch((err: unknown) => onError(err));
         return p;
     };
     state.failPendingRegistration = (res, err) => {
-        onError(err);
+        onError(err, resourceOf(res));
         saved.fail.call(state, res, err);
     };
     return () => {
@@ -228,6 +240,8 @@ export interface RegisterRequest {
     deleteBeforeReplace?: boolean;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
+    /** The provider plugin version the SDK asked for (`@pulumi/random` sends its own); absent when none. */
+    version?: string;
 }
 
 /** Reads a `RegisterResourceRequest` through its protobuf getters. */
@@ -248,6 +262,7 @@ export function readRegisterRequest(req: Message): RegisterRequest {
         ...(req.getDeletebeforereplace() === true ? { deleteBeforeReplace: true } : {}),
         dependencies: req.getDependenciesList(),
         propertyDependencies,
+        ...(req.getVersion() ? { version: req.getVersion() as string } : {}),
     };
 }
 

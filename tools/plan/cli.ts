@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { asksForHelp, flagsNpmSwallowed, helpText, NPM_STRAY_HINT, parseArgs, USAGE } from "./args";
 import type { RecordedResource } from "../harness/run-program";
 import { createProgress } from "./progress";
+import { wrapErrorLine } from "./text";
 import type { PlanReport, PolicyReport } from "./report";
 
 /**
@@ -11,8 +12,9 @@ import type { PlanReport, PolicyReport } from "./report";
  * reports what it would create.
  *
  * Exit codes: 0 clean; 1 mandatory policy violations; 2 invalid input (CLI
- * arguments, files, config), one line per problem and no stack trace; 3 an
- * internal error (with its stack trace).
+ * arguments, files, config), one line per problem and no stack trace; 3 the
+ * program failed as a real deployment would, or an internal error (either
+ * with its stack trace).
  */
 
 const PROJECT_DIR = path.resolve(__dirname, "../..");
@@ -32,8 +34,16 @@ function userCwd(env: NodeJS.ProcessEnv): string {
     return env.npm_lifecycle_event === "plan" && env.INIT_CWD ? env.INIT_CWD : process.cwd();
 }
 
-// Plain lines, so a config problem reads `virtengine:regions[0].cidr: ...` as the program prints it.
-const printErrors = (lines: readonly string[]) => process.stderr.write(lines.map((l) => `${l}\n`).join(""));
+// Plain lines, so a config problem reads `virtengine:regions[0].cidr: ...` as the program prints it;
+// a line wider than the report wraps, its continuation indented under it.
+const printErrors = (lines: readonly string[]) =>
+    process.stderr.write(
+        lines
+            .flatMap((l) => l.split("\n"))
+            .flatMap(wrapErrorLine)
+            .map((l) => `${l}\n`)
+            .join(""),
+    );
 
 /**
  * The whole command: `main`, with any error it did not expect turned into
@@ -112,7 +122,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     progress.step(`running the program on ${stack.source}`);
     // First load of the SDK: without the parts an offline plan never uses.
     const pulumi = (await import("../harness/sdk-internals")).loadSdkWithDeferredDependencies();
-    const { runProgram } = await import("../harness/run-program");
+    const { runProgram, ProgramFailedError } = await import("../harness/run-program");
     const { buildInventory } = await import("./inventory");
     const { render } = await import("./render");
     const { previewSteps } = await import("./steps");
@@ -132,6 +142,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
             printErrors((err as Error).message.split("\n"));
             return EXIT_INPUT;
         }
+        // The program, not the plan, failed (an apply threw, a lookup went unanswered).
+        if (err instanceof ProgramFailedError) {
+            const { programFailureLines } = await import("./program-failure");
+            printErrors(programFailureLines(err));
+            return EXIT_INTERNAL;
+        }
         throw err;
     }
 
@@ -139,7 +155,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
     const inventory = buildInventory(run, stack.config);
     const report: PlanReport = { ...inventory, configFile: stack.source };
     const mismatch = environmentWarning(stack.stack, stack.config.environment, stack.source);
-    if (mismatch) report.warnings.unshift(mismatch);
+    if (mismatch) {
+        report.environmentMismatch = mismatch;
+        report.warnings.unshift(mismatch);
+    }
     report.warnings.unshift(...stack.warnings);
 
     progress.step(`running the policy pack on ${run.resources.length} resources`);

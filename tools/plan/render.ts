@@ -214,6 +214,8 @@ export function renderText(report: PlanReport): string {
         ),
         ...wrap(summary(report)),
         ...wrap(status(report)),
+        // Beside the verdict, which it qualifies: the policies ran with another environment's config.
+        ...(report.environmentMismatch ? wrap(`warning: ${report.environmentMismatch}`) : []),
         ...(report.comparison ? ["", ...comparisonText(report.comparison)] : [""]),
         table(TEXT_REGION_HEADERS, textRegionRows(report), REGION_NUMERIC),
         "",
@@ -272,6 +274,7 @@ export function renderMarkdown(report: PlanReport): string {
         `**Offline plan of \`${report.stack}\`** ${cell(comparisonSummary(c))}; ${cell(policyStatus(report))}.`,
         "",
         verdictQuote(report.policies),
+        ...mismatchQuote(report),
         "",
         ...comparisonMarkdown(c).slice(2),
     ];
@@ -296,6 +299,11 @@ function verdictQuote(policies: PolicyReport): string {
     }
 }
 
+/** Under the verdict, which it qualifies: a stack planned with another environment's file. */
+function mismatchQuote(report: PlanReport): string[] {
+    return report.environmentMismatch ? [">", `> :warning: ${cell(report.environmentMismatch)}.`] : [];
+}
+
 function planMarkdown(report: PlanReport, limit: number): string {
     const policies = report.policies;
     const mandatory = policies.violations.filter((v) => v.enforcementLevel === "mandatory");
@@ -305,6 +313,7 @@ function planMarkdown(report: PlanReport, limit: number): string {
         `**Offline plan of \`${report.stack}\`** (environment ${report.environment}${from}): ${summary(report)}; ${cell(status(report))}.`,
         "",
         verdictQuote(policies),
+        ...mismatchQuote(report),
         "",
     ];
 

@@ -43,6 +43,12 @@ export interface PlanReport {
     /** Things the plan could not determine (unknown inputs), one sentence each. */
     warnings: string[];
     /**
+     * Set when the stack's name and the planned file's environment differ:
+     * the policies ran with another environment's config. Also one of the
+     * warnings; the text and markdown formats show it beside the verdict.
+     */
+    environmentMismatch?: string;
+    /**
      * What `pulumi preview --json` lists as `steps`: one create per resource,
      * secrets as "[secret]", unknowns as the engine's unknown marker. Set by
      * the CLI; only the JSON format prints it.

@@ -41,6 +41,18 @@ export function wrap(text: string, width = WIDTH, indent = "    "): string[] {
     return lines.map((l, i) => (i === 0 ? `${lead}${l}` : `${indent}${l}`));
 }
 
+/**
+ * An error line that fits WIDTH: as it is when it does (its spacing kept),
+ * else wrapped with continuation lines indented under it, so each problem
+ * still reads as one entry. Stack frames (`    at ...`) are kept whole: tools
+ * and editors read them.
+ */
+export function wrapErrorLine(line: string): string[] {
+    if (line.length <= WIDTH || /^\s+at /.test(line)) return [line];
+    const lead = /^ */.exec(line)![0];
+    return wrap(line, WIDTH, `${lead}    `);
+}
+
 /** A table's lines: header, rule, rows; numeric columns right-aligned, two spaces between columns. */
 function oneTable(headers: string[], rows: string[][], numeric: boolean[]): string[] {
     const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));

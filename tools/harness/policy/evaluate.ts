@@ -1,6 +1,6 @@
 import * as path from "node:path";
-import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { analyzer } from "../policy-internals";
 import type { RecordedResource } from "../run-program";
 import { loadPolicyPack, type LoadedPack } from "./load-pack";
 import {

@@ -1,4 +1,4 @@
-import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
+import { analyzer } from "../policy-internals";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { providerUrn, type RecordedResource } from "../run-program";
 

@@ -1,3 +1,4 @@
+import { regionOfClusterIdentifier } from "../../../components/kubernetes/cluster-identifier";
 import type { RecordedResource } from "../run-program";
 import { knownString, providerUrn } from "./values";
 
@@ -27,7 +28,9 @@ export function isGlobalType(type: string): boolean {
  * `endpointGroupRegion`; other global services under none. AWS provider v7
  * lets a resource override its provider's region with a `region` input, so
  * that wins; a provider resource's own region is its `region` input.
- * Kubernetes objects count under their cluster's region (`kubernetesRegion`).
+ * Kubernetes objects count under their cluster's region (`kubernetesRegion`),
+ * and so does a Kubernetes provider: by the cluster behind it, else by its
+ * `clusterIdentifier` (`<region>/<cluster>`).
  */
 export function regionOfCustom(
     resource: RecordedResource,
@@ -36,6 +39,11 @@ export function regionOfCustom(
     if (resource.type === ENDPOINT_GROUP) return knownString(resource.inputs.endpointGroupRegion);
     if (isGlobalType(resource.type)) return undefined;
     if (resource.type.startsWith("kubernetes:")) return kubernetesRegion(resource.provider);
+    if (resource.type === "pulumi:providers:kubernetes") {
+        // The hook takes a provider reference (`<urn>::<id>`): a reference to this provider itself.
+        const self = `${resource.urn}::self`;
+        return kubernetesRegion(self) ?? regionOfClusterIdentifier(resource.inputs.clusterIdentifier);
+    }
     const aws = resource.type.startsWith("aws:") || resource.type === "pulumi:providers:aws";
     return (aws ? knownString(resource.inputs.region) : undefined) ?? resource.providerRegion;
 }

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions } from "../common/child-options";
 import { mergeTags, ROLE, TAG_ROLE, type Tags } from "../common/tags";
+import { encryptedGp3Device } from "../common/block-devices";
 
 export interface FullNodeFleetArgs {
     /** The region's AWS provider; every child uses it. */
@@ -57,16 +58,6 @@ export class FullNodeFleet extends pulumi.ComponentResource {
             throw new pulumi.ResourceError(`${name}: maxSize ${maxSize} is below minSize ${args.minSize}`, this);
         }
         const roleTags: Tags = { [TAG_ROLE]: ROLE.fullNode };
-        const volume = (deviceName: string, size: number) => ({
-            deviceName,
-            ebs: {
-                volumeType: "gp3",
-                volumeSize: size,
-                encrypted: "true",
-                kmsKeyId: args.kmsKeyArn,
-                deleteOnTermination: "true",
-            },
-        });
 
         const template = new aws.ec2.LaunchTemplate(
             `${name}-launch-template`,
@@ -85,7 +76,10 @@ export class FullNodeFleet extends pulumi.ComponentResource {
                         deleteOnTermination: "true",
                     },
                 ],
-                blockDeviceMappings: [volume("/dev/sda1", ROOT_VOLUME_GIB), volume("/dev/sdf", args.volumeGiB ?? 500)],
+                blockDeviceMappings: [
+                    encryptedGp3Device("/dev/sda1", ROOT_VOLUME_GIB, args.kmsKeyArn),
+                    encryptedGp3Device("/dev/sdf", args.volumeGiB ?? 500, args.kmsKeyArn),
+                ],
                 userData: Buffer.from(args.userData, "utf8").toString("base64"),
                 updateDefaultVersion: true,
                 tagSpecifications: [{ resourceType: "volume", tags: mergeTags(`${name}-volume`, args.tags, roleTags) }],

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { childOptions } from "../common/child-options";
 import { mergeTags, ROLE, TAG_ROLE, type Tags } from "../common/tags";
 import type { NodeGroupSize } from "./scaling-plan";
+import { encryptedGp3Device } from "../common/block-devices";
 
 /** The role tag the pack reads to treat an instance or launch template as a Kubernetes node. */
 export const KUBERNETES_NODE_ROLE = ROLE.kubernetesNode;
@@ -83,18 +84,7 @@ export class KubernetesNodeGroup extends pulumi.ComponentResource {
                     httpTokens: "required",
                     httpPutResponseHopLimit: 2,
                 },
-                blockDeviceMappings: [
-                    {
-                        deviceName: "/dev/xvda",
-                        ebs: {
-                            volumeSize: args.rootVolumeGiB,
-                            volumeType: "gp3",
-                            encrypted: "true",
-                            kmsKeyId: args.kmsKeyArn,
-                            deleteOnTermination: "true",
-                        },
-                    },
-                ],
+                blockDeviceMappings: [encryptedGp3Device("/dev/xvda", args.rootVolumeGiB, args.kmsKeyArn)],
                 vpcSecurityGroupIds: [args.nodeSecurityGroupId],
                 tagSpecifications: ["instance", "volume"].map((resourceType) => ({
                     resourceType,

@@ -7,6 +7,7 @@ import type { FullNodeBootstrapOptions } from "../full-nodes/bootstrap";
 import { NodeInstanceRole } from "../iam/node-instance-role";
 import { BACKUP_TIERS, SNAPSHOT_METRICS, SNAPSHOT_PATHS } from "./backup-script";
 import { renderSnapshotterUserData } from "./user-data";
+import { encryptedGp3Device } from "../common/block-devices";
 
 export interface SnapshotterNodeArgs {
     /** The region's AWS provider; every child uses it. */
@@ -144,16 +145,6 @@ export class SnapshotterNode extends pulumi.ComponentResource {
                 maxLagBlocks: args.maxLagBlocks ?? 50,
             }),
         );
-        const volume = (deviceName: string, size: number) => ({
-            deviceName,
-            ebs: {
-                volumeType: "gp3",
-                volumeSize: size,
-                encrypted: "true",
-                kmsKeyId: args.ebsKmsKeyArn,
-                deleteOnTermination: "true",
-            },
-        });
         const template = new aws.ec2.LaunchTemplate(
             `${name}-launch-template`,
             {
@@ -165,7 +156,10 @@ export class SnapshotterNode extends pulumi.ComponentResource {
                 monitoring: { enabled: true },
                 ebsOptimized: "true",
                 vpcSecurityGroupIds: [securityGroup.id],
-                blockDeviceMappings: [volume("/dev/sda1", 50), volume("/dev/sdf", args.volumeGiB)],
+                blockDeviceMappings: [
+                    encryptedGp3Device("/dev/sda1", 50, args.ebsKmsKeyArn),
+                    encryptedGp3Device("/dev/sdf", args.volumeGiB, args.ebsKmsKeyArn),
+                ],
                 userData: userData.apply((text) => Buffer.from(text, "utf8").toString("base64")),
                 updateDefaultVersion: true,
                 tagSpecifications: [

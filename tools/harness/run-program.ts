@@ -10,6 +10,7 @@ import {
     readInvokeRequest,
     readReadRequest,
     readRegisterRequest,
+    type RegisterRequest,
     releaseMockMonitorState,
     responseUrn,
     waitForRPCs,
@@ -20,29 +21,11 @@ import { providerUrn } from "./recorded/values";
 
 export { providerUrn, UNKNOWN } from "./recorded/values";
 
-/** A resource as the program registered it with the engine. */
-export interface RecordedResource {
+/** A resource as the program registered it with the engine: its request, the URN the engine gave it, and where it lands. */
+export interface RecordedResource extends RegisterRequest {
     urn: string;
-    type: string;
-    name: string;
-    custom: boolean;
-    /** Parent URN; empty for a root resource. */
-    parent: string;
-    /** Provider reference `<urn>::<id>`; empty when the default provider would be used. */
-    provider: string;
-    /** Region of that provider, when it is an AWS provider with a region. */
+    /** Region of its provider, when that is an AWS provider with a region (or a Kubernetes provider on a cluster). */
     providerRegion?: string;
-    /** Inputs exactly as sent to the engine: unknowns are `UNKNOWN`, secrets are wrapped. */
-    inputs: Record<string, unknown>;
-    protect: boolean;
-    ignoreChanges: string[];
-    /** The `deleteBeforeReplace` option; absent when false. */
-    deleteBeforeReplace?: boolean;
-    dependencies: string[];
-    /** For each input, the URNs it was computed from. */
-    propertyDependencies: Record<string, string[]>;
-    /** The provider plugin version the SDK asked for; names the default provider. Absent when none. */
-    version?: string;
 }
 
 /** A lookup (`aws.get*`) as the program made it. */

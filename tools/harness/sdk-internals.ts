@@ -231,16 +231,20 @@ export interface RegisterRequest {
     type: string;
     name: string;
     custom: boolean;
+    /** Parent URN; empty for a root resource. */
     parent: string;
+    /** Provider reference `<urn>::<id>`; empty when the default provider would be used. */
     provider: string;
+    /** Inputs exactly as sent to the engine: unknowns are `UNKNOWN`, secrets are wrapped. */
     inputs: Record<string, unknown>;
     protect: boolean;
     ignoreChanges: string[];
     /** The `deleteBeforeReplace` option; absent when false. */
     deleteBeforeReplace?: boolean;
     dependencies: string[];
+    /** For each input, the URNs it was computed from. */
     propertyDependencies: Record<string, string[]>;
-    /** The provider plugin version the SDK asked for (`@pulumi/random` sends its own); absent when none. */
+    /** The provider plugin version the SDK asked for (`@pulumi/random` sends its own); names the default provider. Absent when none. */
     version?: string;
 }
 

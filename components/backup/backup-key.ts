@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childOptions, invokeOptions } from "../common/child-options";
-import { mergeTags, type Tags } from "../common/tags";
+import { invokeOptions } from "../common/child-options";
+import type { Tags } from "../common/tags";
+import { rotatingKey } from "../encryption/rotating-key";
 
 export interface BackupKeyArgs {
     /** The region's AWS provider: the key lives in the region of what it encrypts. */
@@ -45,22 +46,15 @@ export class BackupKey extends pulumi.ComponentResource {
                 ],
             }),
         );
-        const key = new aws.kms.Key(
-            `${name}-key`,
-            {
-                description: `VirtEngine backups (${args.alias})`,
-                enableKeyRotation: true,
-                deletionWindowInDays: 30,
-                policy,
-                tags: mergeTags(`${name}-key`, args.tags),
-            },
-            childOptions(this, args.provider, { protect: args.protect }),
-        );
-        new aws.kms.Alias(
-            `${name}-alias`,
-            { name: `alias/${args.alias}`, targetKeyId: key.keyId },
-            childOptions(this, args.provider),
-        );
+        const key = rotatingKey(this, {
+            prefix: name,
+            provider: args.provider,
+            alias: args.alias,
+            description: `VirtEngine backups (${args.alias})`,
+            policy,
+            protect: args.protect,
+            tags: args.tags,
+        });
         this.keyArn = key.arn;
         this.keyId = key.keyId;
         this.registerOutputs({ keyArn: this.keyArn });

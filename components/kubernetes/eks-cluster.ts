@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { childOptions } from "../common/child-options";
 import { mergeTags, type Tags } from "../common/tags";
 import { ADDONS, ADDONS_AFTER_NODES, ADDONS_BEFORE_NODES, type AddonName } from "./versions";
+import { rotatingKey } from "../encryption/rotating-key";
 
 export interface EksClusterArgs {
     /** The region's AWS provider. */
@@ -74,21 +75,14 @@ export class EksCluster extends pulumi.ComponentResource {
         const child = (extra?: pulumi.CustomResourceOptions) => childOptions(this, provider, extra);
         const subnetIds = Object.values(args.privateSubnetIds);
 
-        const key = new aws.kms.Key(
-            `${name}-secrets-key`,
-            {
-                description: `Kubernetes Secrets encryption for ${args.clusterName}`,
-                enableKeyRotation: true,
-                deletionWindowInDays: 30,
-                tags: mergeTags(`${name}-secrets-key`, tags),
-            },
-            child({ protect: args.production }),
-        );
-        new aws.kms.Alias(
-            `${name}-secrets-alias`,
-            { name: `alias/${args.clusterName}-secrets`, targetKeyId: key.keyId },
-            child(),
-        );
+        const key = rotatingKey(this, {
+            prefix: `${name}-secrets`,
+            provider,
+            alias: `${args.clusterName}-secrets`,
+            description: `Kubernetes Secrets encryption for ${args.clusterName}`,
+            protect: args.production,
+            tags,
+        });
 
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-control-plane-logs`,

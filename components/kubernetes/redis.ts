@@ -4,6 +4,7 @@ import * as random from "@pulumi/random";
 import { childOptions } from "../common/child-options";
 import { mergeTags, type Tags } from "../common/tags";
 import { REDIS } from "./versions";
+import { rotatingKey } from "../encryption/rotating-key";
 
 /** Redis's port; the KEDA trigger and the workloads use it too. */
 export const REDIS_PORT = 6379;
@@ -57,21 +58,14 @@ export class ProviderRedis extends pulumi.ComponentResource {
         );
         this.authToken = pulumi.secret(password.result);
 
-        const key = new aws.kms.Key(
-            `${name}-key`,
-            {
-                description: `At-rest encryption of ${args.replicationGroupId}`,
-                enableKeyRotation: true,
-                deletionWindowInDays: 30,
-                tags: mergeTags(`${name}-key`, tags),
-            },
-            child({ protect: args.production }),
-        );
-        new aws.kms.Alias(
-            `${name}-alias`,
-            { name: `alias/${args.replicationGroupId}-redis`, targetKeyId: key.keyId },
-            child(),
-        );
+        const key = rotatingKey(this, {
+            prefix: name,
+            provider,
+            alias: `${args.replicationGroupId}-redis`,
+            description: `At-rest encryption of ${args.replicationGroupId}`,
+            protect: args.production,
+            tags,
+        });
 
         const subnets = new aws.elasticache.SubnetGroup(
             `${name}-subnets`,

@@ -17,4 +17,9 @@ export const PORTS = {
     https: 443,
     /** Plain HTTP on the load balancers, which only redirects to HTTPS. */
     http: 80,
+    /**
+     * api-gateway's NodePort on every EKS node: the ALB's api-gateway target
+     * group sends `api.` requests there (in Kubernetes' default 30000-32767 range).
+     */
+    apiGatewayNodePort: 30080,
 } as const;

@@ -21,7 +21,7 @@ export interface RegionEndpoints {
     role: RegionConfig["role"];
     /** Percent of the traffic Global Accelerator sends this region's endpoint groups (0-100). */
     trafficDial: number;
-    /** HTTPS 443: CometBFT RPC by default, REST for `api.` names. */
+    /** HTTPS 443: CometBFT RPC by default, api-gateway for `api.` names. */
     alb: LoadBalancerEndpoint;
     /** TLS 9090: gRPC. */
     nlb: LoadBalancerEndpoint;

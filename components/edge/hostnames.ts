@@ -31,5 +31,5 @@ export function validationRecordNames(names: readonly string[]): string[] {
     return [...new Set(names.map((n) => n.replace(/^\*\./, "")))];
 }
 
-/** Host header values the ALB sends to REST: `api.<domain>` and `<region>.api.<domain>`. */
-export const restHostPatterns = (domain: string) => [serviceName("api", domain), `*.${serviceName("api", domain)}`];
+/** Host header values the ALB sends to api-gateway: `api.<domain>` and `<region>.api.<domain>`. */
+export const apiHostPatterns = (domain: string) => [serviceName("api", domain), `*.${serviceName("api", domain)}`];

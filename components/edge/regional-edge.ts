@@ -8,7 +8,8 @@ import { AccessLogBucket } from "./access-log-bucket";
 import { ALB_ZONE_IDS, NLB_ZONE_IDS } from "./aws-constants";
 import { RegionalCertificate, type ValidationRecords } from "./certificate";
 import type { RegionEndpoints } from "./endpoints";
-import { restHostPatterns } from "./hostnames";
+import { apiHostPatterns } from "./hostnames";
+import { InternalRestEndpoint } from "./internal-rest";
 import { CPU_PERCENT, INSTANCE_WARMUP_SECONDS, REQUESTS_PER_TARGET_PER_MINUTE } from "./scaling";
 import { EDGE_TLS_POLICY, GRPC_ALPN_POLICY } from "./tls";
 import { RegionalWebAcl } from "./web-acl";
@@ -28,8 +29,12 @@ export interface RegionalEdgeArgs {
      * AWS wants two zones or more for an ALB; min-two-azs says so in a preview.
      */
     publicSubnetIds: pulumi.Input<string>[];
-    /** The load balancers' security group (the full nodes admit RPC, REST and gRPC only from it). */
+    /** The load balancers' security group (the full nodes admit RPC and gRPC only from it). */
     securityGroupId: pulumi.Input<string>;
+    /** Private subnet ids, one per zone, for the internal REST load balancer. */
+    privateSubnetIds: pulumi.Input<string>[];
+    /** The internal REST load balancer's security group (REST from the VPC only). */
+    restSecurityGroupId: pulumi.Input<string>;
     /** The full-node Auto Scaling group the target groups attach to and the scaling policies drive. */
     fullNodeGroupName: pulumi.Input<string>;
     /** Name of the WAF log group, after the required `aws-waf-logs-` prefix; unique per account and region. */
@@ -48,20 +53,30 @@ export const TARGET_HEALTH = { intervalSeconds: 10, healthyThreshold: 2, unhealt
 export const RPC_HEALTH_PATH = "/health";
 /** REST's liveness path (200 while the node serves, syncing or not). */
 export const REST_HEALTH_PATH = "/cosmos/base/tendermint/v1beta1/syncing";
+/** api-gateway's liveness path (workload-specs.ts probes the same). */
+export const API_GATEWAY_HEALTH_PATH = "/health";
 
 /**
- * One region's edge in front of its full-node group: an ACM certificate, an
- * internet-facing ALB (HTTPS 443 to RPC by default and REST for `api.` names,
+ * One region's edge: an ACM certificate, an internet-facing ALB (HTTPS 443
+ * to the full nodes' RPC by default and to api-gateway for `api.` names,
  * HTTP 80 redirecting), an NLB (TLS 9090 with ALPN to gRPC), instance target
  * groups attached to the full-node group, target-tracking scaling of that
- * group, a WAF web ACL on the ALB and an access-log bucket. It builds only
- * regional resources and describes itself in `endpoints` for global traffic.
+ * group, a WAF web ACL on the ALB, an access-log bucket, and the internal
+ * REST load balancer api-gateway forwards to. api-gateway's target group
+ * (its NodePort on the EKS nodes) is made here and exposed as
+ * `apiGatewayTargetGroupArn`: the Kubernetes node group attaches itself to
+ * it. It builds only regional resources and describes itself in `endpoints`
+ * for global traffic.
  */
 export class RegionalEdge extends pulumi.ComponentResource {
     public readonly endpoints: RegionEndpoints;
     public readonly alb: aws.lb.LoadBalancer;
     public readonly nlb: aws.lb.LoadBalancer;
     public readonly webAcl: RegionalWebAcl;
+    /** The ALB's target group for api-gateway's NodePort, which the EKS node group attaches to. */
+    public readonly apiGatewayTargetGroupArn: pulumi.Output<string>;
+    /** The full nodes' REST inside the VPC: api-gateway's upstream. */
+    public readonly restUpstreamUrl: pulumi.Output<string>;
 
     constructor(name: string, args: RegionalEdgeArgs, opts?: pulumi.ComponentResourceOptions) {
         super("virtengine:edge:RegionalEdge", name, {}, opts);
@@ -148,18 +163,39 @@ export class RegionalEdge extends pulumi.ComponentResource {
                 child(),
             );
         const rpc = targetGroup("rpc", PORTS.rpc, { protocol: "HTTP", path: RPC_HEALTH_PATH, matcher: "200" });
-        const rest = targetGroup("rest", PORTS.rest, { protocol: "HTTP", path: REST_HEALTH_PATH, matcher: "200" });
         const grpc = targetGroup("grpc", PORTS.grpc, { protocol: "TCP" });
+        // api-gateway: its NodePort on every EKS node (kube-proxy forwards to a pod on any node).
+        const apiGateway = targetGroup("api-gateway", PORTS.apiGatewayNodePort, {
+            protocol: "HTTP",
+            path: API_GATEWAY_HEALTH_PATH,
+            matcher: "200",
+        });
+        this.apiGatewayTargetGroupArn = apiGateway.arn;
 
         // One attachment mechanism only: the group itself sets no targetGroupArns.
-        const attachments = [rpc, rest, grpc].map(
+        const attachments = [rpc, grpc].map(
             (group, i) =>
                 new aws.autoscaling.Attachment(
-                    `${name}-${["rpc", "rest", "grpc"][i]}-attachment`,
+                    `${name}-${["rpc", "grpc"][i]}-attachment`,
                     { autoscalingGroupName: args.fullNodeGroupName, lbTargetGroupArn: group.arn },
                     child(),
                 ),
         );
+        const rest = new InternalRestEndpoint(
+            `${name}-internal-rest`,
+            {
+                provider,
+                vpcId: args.vpcId,
+                privateSubnetIds: args.privateSubnetIds,
+                securityGroupId: args.restSecurityGroupId,
+                fullNodeGroupName: args.fullNodeGroupName,
+                production: args.production,
+                health: { ...TARGET_HEALTH, path: REST_HEALTH_PATH },
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        this.restUpstreamUrl = rest.url;
 
         new aws.lb.Listener(
             `${name}-alb-http`,
@@ -196,8 +232,8 @@ export class RegionalEdge extends pulumi.ComponentResource {
             {
                 listenerArn: https.arn,
                 priority: 10,
-                conditions: [{ hostHeader: { values: restHostPatterns(args.domain) } }],
-                actions: [{ type: "forward", targetGroupArn: rest.arn }],
+                conditions: [{ hostHeader: { values: apiHostPatterns(args.domain) } }],
+                actions: [{ type: "forward", targetGroupArn: apiGateway.arn }],
                 tags: tags("alb-https-api"),
             },
             child(),
@@ -277,6 +313,7 @@ export class RegionalEdge extends pulumi.ComponentResource {
             albDnsName: this.alb.dnsName,
             nlbDnsName: this.nlb.dnsName,
             webAclArn: this.webAcl.webAclArn,
+            restUpstreamUrl: this.restUpstreamUrl,
         });
     }
 }

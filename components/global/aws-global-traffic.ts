@@ -25,7 +25,7 @@ export const HEALTH_CHECK = { intervalSeconds: 10, failureThreshold: 3 } as cons
 /** TTL clients cache an answer for: an ALB alias's own TTL. */
 export const ALIAS_TTL_SECONDS = 60;
 
-/** The two accelerator listeners: RPC and REST on the ALBs, gRPC on the NLBs. */
+/** The two accelerator listeners: RPC and the API on the ALBs, gRPC on the NLBs. */
 export const ACCELERATOR_LISTENERS = [
     // Client IP preservation on the ALBs, so the WAF's per-IP limit sees clients.
     { role: "https", port: PORTS.https, target: "alb", clientIpPreservation: true },

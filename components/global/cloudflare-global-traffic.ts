@@ -135,7 +135,7 @@ export class CloudflareGlobalTraffic extends pulumi.ComponentResource {
             record(`${r.name}-rpc`, regionalName(r.name, "rpc", args.domain), r.alb.dnsName);
             record(`${r.name}-api`, regionalName(r.name, "api", args.domain), r.alb.dnsName);
         }
-        // `api` follows the same geo steering as `rpc`; the ALBs route it to REST by host name.
+        // `api` follows the same geo steering as `rpc`; the ALBs route it to api-gateway by host name.
         record("api", serviceName("api", args.domain), serviceName("rpc", args.domain));
 
         this.registerOutputs({});

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions } from "../common/child-options";
+import { PORTS } from "../common/ports";
 import { mergeTags, type Tags } from "../common/tags";
 import { ADDONS, ADDONS_AFTER_NODES, ADDONS_BEFORE_NODES, type AddonName } from "./versions";
 import { rotatingKey } from "../encryption/rotating-key";
@@ -21,6 +22,8 @@ export interface EksClusterArgs {
     logRetentionDays: number;
     /** Production: deletion protection on the cluster, protected KMS key. */
     production: boolean;
+    /** The region's public load balancers' group: it reaches api-gateway's NodePort on the nodes. */
+    loadBalancerSecurityGroupId: pulumi.Input<string>;
     tags?: Tags;
 }
 
@@ -145,6 +148,19 @@ export class EksCluster extends pulumi.ComponentResource {
             ingress(nodeSg, `node-${rule}-from-control-plane`, port, clusterSg, description);
         }
         ingress(nodeSg, "node-from-nodes", "all", nodeSg, "Pod and node traffic between nodes");
+        new aws.vpc.SecurityGroupIngressRule(
+            `${name}-node-api-gateway-from-load-balancer`,
+            {
+                securityGroupId: nodeSg.id,
+                referencedSecurityGroupId: args.loadBalancerSecurityGroupId,
+                ipProtocol: "tcp",
+                fromPort: PORTS.apiGatewayNodePort,
+                toPort: PORTS.apiGatewayNodePort,
+                description: "api-gateway's NodePort from the region's ALB",
+                tags: mergeTags(`${name}-node-api-gateway-from-load-balancer`, tags),
+            },
+            child(),
+        );
         ingress(clusterSg, "control-plane-https-from-nodes", 443, nodeSg, "Nodes and pods to the API server");
         new aws.vpc.SecurityGroupEgressRule(
             `${name}-node-egress`,

@@ -23,6 +23,8 @@ export interface KubernetesNodeGroupArgs {
     rootVolumeGiB: number;
     /** Add-ons the nodes need when they join (vpc-cni, eks-pod-identity-agent). */
     dependsOn: pulumi.Resource[];
+    /** Load balancer target groups the nodes join (the ALB's api-gateway NodePort group). */
+    targetGroupArns: Record<string, pulumi.Input<string>>;
     tags?: Tags;
 }
 
@@ -113,6 +115,21 @@ export class KubernetesNodeGroup extends pulumi.ComponentResource {
             child({ dependsOn: [...attachments, ...args.dependsOn], ignoreChanges: ["scalingConfig.desiredSize"] }),
         );
         this.roleArn = role.arn;
+
+        // EKS makes the group's Auto Scaling group; the nodes join target groups through it,
+        // as the full nodes do (the managed group takes no target groups itself).
+        const autoScalingGroupName = this.nodeGroup.resources.apply((resources) => {
+            const asg = resources?.[0]?.autoscalingGroups?.[0]?.name;
+            if (!asg) throw new Error(`EKS node group ${name} reported no Auto Scaling group`);
+            return asg;
+        });
+        for (const [role, arn] of Object.entries(args.targetGroupArns)) {
+            new aws.autoscaling.Attachment(
+                `${name}-${role}-attachment`,
+                { autoscalingGroupName: autoScalingGroupName, lbTargetGroupArn: arn },
+                child(),
+            );
+        }
         this.registerOutputs({ nodeGroupName: this.nodeGroup.nodeGroupName });
     }
 }

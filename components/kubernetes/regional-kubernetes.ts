@@ -33,6 +33,12 @@ export interface RegionalKubernetesArgs {
     timeZone: string;
     /** `virtengine:redisNodeType`. */
     redisNodeType: string;
+    /** The region's public load balancers' security group (reaches api-gateway's NodePort). */
+    loadBalancerSecurityGroupId: pulumi.Input<string>;
+    /** The ALB's api-gateway target group (edge `apiGatewayTargetGroupArn`): the nodes join it. */
+    apiGatewayTargetGroupArn: pulumi.Input<string>;
+    /** The full nodes' REST inside the VPC (edge `restUpstreamUrl`): api-gateway forwards there. */
+    restUpstreamUrl: pulumi.Input<string>;
     tags?: Tags;
 }
 
@@ -66,6 +72,7 @@ export class RegionalKubernetes extends pulumi.ComponentResource {
                 adminRoleArn: args.adminRoleArn,
                 logRetentionDays: args.logRetentionDays,
                 production,
+                loadBalancerSecurityGroupId: args.loadBalancerSecurityGroupId,
                 tags: args.tags,
             },
             parent,
@@ -82,6 +89,7 @@ export class RegionalKubernetes extends pulumi.ComponentResource {
                 kmsKeyArn: args.ebsKeyArn,
                 rootVolumeGiB: 50,
                 dependsOn: this.cluster.addonsBeforeNodes,
+                targetGroupArns: { "api-gateway": args.apiGatewayTargetGroupArn },
                 tags: args.tags,
             },
             parent,
@@ -129,6 +137,7 @@ export class RegionalKubernetes extends pulumi.ComponentResource {
                 timeZone: args.timeZone,
                 redisHost: this.redis.primaryEndpoint,
                 redisAuthToken: this.redis.authToken,
+                restUpstreamUrl: args.restUpstreamUrl,
                 crdsReady: controllers.crdsReady,
             },
             parent,

@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { PORTS as SHARED_PORTS } from "../common/ports";
 import { apiGatewayReplicas, BUSINESS_HOURS, cronHpaSchedule, kedaCron, type ReplicaPlan } from "./scaling-plan";
 
 /*
@@ -90,6 +91,25 @@ export function deploymentSpec(d: DeploymentInput) {
                     ],
                 },
             },
+        },
+    };
+}
+
+/**
+ * api-gateway's Service: a NodePort on every node, the port the ALB's
+ * api-gateway target group sends `api.` requests to (ports.ts). Traffic
+ * policy `Cluster`: any healthy node forwards to a ready pod wherever it
+ * runs, so every node passes the ALB's health check while one pod is up;
+ * clients' addresses arrive in `X-Forwarded-For` from the ALB.
+ */
+export function apiGatewayServiceSpec() {
+    return {
+        metadata: { name: API_GATEWAY, namespace: NAMESPACE, labels: labelsOf(API_GATEWAY) },
+        spec: {
+            type: "NodePort",
+            externalTrafficPolicy: "Cluster",
+            selector: { "app.kubernetes.io/name": API_GATEWAY },
+            ports: [{ name: "http", port: 80, targetPort: "http", nodePort: SHARED_PORTS.apiGatewayNodePort }],
         },
     };
 }

@@ -8,6 +8,7 @@ import { apiGatewayReplicas, providerDaemonReplicas } from "./scaling-plan";
 import { IMAGES } from "./versions";
 import {
     API_GATEWAY,
+    apiGatewayServiceSpec,
     cronHpaSpec,
     deploymentSpec,
     hpaSpec,
@@ -31,6 +32,8 @@ export interface ClusterWorkloadsArgs {
     redisHost: pulumi.Input<string>;
     /** The Redis AUTH token (a Pulumi secret), handed over as a Kubernetes Secret. */
     redisAuthToken: pulumi.Input<string>;
+    /** The full nodes' REST inside the VPC (the internal load balancer): api-gateway's upstream. */
+    restUpstreamUrl: pulumi.Input<string>;
     /** What defines the custom resources' kinds (controllers.ts `crdsReady`). */
     crdsReady: pulumi.Resource[];
 }
@@ -44,7 +47,9 @@ export const HPA_IGNORED_FIELDS = ["spec.minReplicas", "spec.maxReplicas"];
  * - provider-daemon: a KEDA ScaledObject only (its business-hours floor is a
  *   cron trigger inside it);
  * - api-gateway: an autoscaling/v2 HPA, whose floor a CronHPA raises and
- *   lowers by targeting the HPA itself.
+ *   lowers by targeting the HPA itself. Its Service is a NodePort that the
+ *   region's ALB reaches for `api.` names; it forwards to the full nodes'
+ *   REST through the internal load balancer (`restUpstreamUrl`).
  * Plus their PodDisruptionBudgets, the Redis Secret and its KEDA
  * TriggerAuthentication, and the alert rules as a PrometheusRule.
  */
@@ -133,22 +138,11 @@ export class ClusterWorkloads extends pulumi.ComponentResource {
                 port: PORTS.apiHttp,
                 requests: { cpu: "250m", memory: "512Mi" },
                 limits: { memory: "1Gi" },
-                env: common,
+                env: [...common, { name: "REST_UPSTREAM", value: args.restUpstreamUrl }],
             }),
             child(inNamespace),
         );
-        new k8s.core.v1.Service(
-            `${name}-${API_GATEWAY}-service`,
-            {
-                metadata: { name: API_GATEWAY, namespace: NAMESPACE },
-                spec: {
-                    type: "ClusterIP",
-                    selector: { "app.kubernetes.io/name": API_GATEWAY },
-                    ports: [{ name: "http", port: 80, targetPort: "http" }],
-                },
-            },
-            child(inNamespace),
-        );
+        new k8s.core.v1.Service(`${name}-${API_GATEWAY}-service`, apiGatewayServiceSpec(), child(inNamespace));
         new k8s.policy.v1.PodDisruptionBudget(`${name}-${API_GATEWAY}-pdb`, pdbSpec(API_GATEWAY), child(inNamespace));
         const replicas = apiGatewayReplicas();
         const hpa = new k8s.autoscaling.v2.HorizontalPodAutoscaler(

@@ -190,6 +190,28 @@ export class VirtEngineRegion extends pulumi.ComponentResource {
             parent,
         );
 
+        this.edge = new RegionalEdge(
+            `${name}-edge`,
+            {
+                provider,
+                region,
+                domain: config.domain,
+                validation: args.validation,
+                vpcId: this.network.vpcId,
+                publicSubnetIds: region.zones.map((zone) => this.network.publicSubnetIds[zone]),
+                securityGroupId: this.securityGroups.loadBalancer.id,
+                privateSubnetIds: region.zones.map((zone) => this.network.privateSubnetIds[zone]),
+                restSecurityGroupId: this.securityGroups.restLoadBalancer.id,
+                fullNodeGroupName: this.fullNodes.autoScalingGroupName,
+                wafLogName: `virtengine-${config.environment}-${region.name}`,
+                production,
+                tags,
+            },
+            parent,
+        );
+
+        // After the edge: the nodes join its api-gateway target group, and api-gateway
+        // forwards to its internal REST load balancer.
         this.kubernetes = new RegionalKubernetes(
             `${name}-kubernetes`,
             {
@@ -207,24 +229,9 @@ export class VirtEngineRegion extends pulumi.ComponentResource {
                 logRetentionDays: config.flowLogRetentionDays,
                 timeZone: config.businessHoursTimeZone,
                 redisNodeType: config.redisNodeType,
-                tags,
-            },
-            parent,
-        );
-
-        this.edge = new RegionalEdge(
-            `${name}-edge`,
-            {
-                provider,
-                region,
-                domain: config.domain,
-                validation: args.validation,
-                vpcId: this.network.vpcId,
-                publicSubnetIds: region.zones.map((zone) => this.network.publicSubnetIds[zone]),
-                securityGroupId: this.securityGroups.loadBalancer.id,
-                fullNodeGroupName: this.fullNodes.autoScalingGroupName,
-                wafLogName: `virtengine-${config.environment}-${region.name}`,
-                production,
+                loadBalancerSecurityGroupId: this.securityGroups.loadBalancer.id,
+                apiGatewayTargetGroupArn: this.edge.apiGatewayTargetGroupArn,
+                restUpstreamUrl: this.edge.restUpstreamUrl,
                 tags,
             },
             parent,

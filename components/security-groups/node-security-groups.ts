@@ -27,14 +27,18 @@ type Source = { cidr: string } | { group: aws.ec2.SecurityGroup };
  *
  * - loadBalancer: HTTPS 443 (HTTP 80 only to redirect) and gRPC 9090 from
  *   the internet; it may reach only the VPC.
- * - fullNode: P2P 26656 from anywhere (it is a public network); RPC 26657,
- *   REST 1317 and gRPC 9090 only from the load balancers; metrics 26660 only
- *   from the VPC; P2P and RPC from peered regions for state sync.
+ * - restLoadBalancer: the internal NLB in front of the full nodes' REST,
+ *   which api-gateway forwards to: REST 1317 from inside the VPC only.
+ * - fullNode: P2P 26656 from anywhere (it is a public network); RPC 26657
+ *   and gRPC 9090 only from the public load balancers, REST 1317 only from
+ *   the internal one; metrics 26660 only from the VPC; P2P and RPC from
+ *   peered regions for state sync.
  * - validator: P2P 26656 only from this region's full nodes (its sentries),
  *   metrics 26660 only from the VPC. Nothing from 0.0.0.0/0.
  */
 export class NodeSecurityGroups extends pulumi.ComponentResource {
     public readonly loadBalancer: aws.ec2.SecurityGroup;
+    public readonly restLoadBalancer: aws.ec2.SecurityGroup;
     public readonly fullNode: aws.ec2.SecurityGroup;
     public readonly validator: aws.ec2.SecurityGroup;
 
@@ -49,6 +53,10 @@ export class NodeSecurityGroups extends pulumi.ComponentResource {
                 child(),
             );
         this.loadBalancer = group("load-balancer", "VirtEngine load balancers: public HTTPS and gRPC");
+        this.restLoadBalancer = group(
+            "rest-load-balancer",
+            "VirtEngine internal REST load balancer: REST from the VPC",
+        );
         this.fullNode = group("full-node", "VirtEngine full nodes: public P2P, RPC/REST/gRPC from load balancers");
         this.validator = group("validator", "VirtEngine validators: P2P from this region's full nodes only");
 
@@ -104,7 +112,17 @@ export class NodeSecurityGroups extends pulumi.ComponentResource {
         const lb = { group: this.loadBalancer };
         ingress(this.fullNode, "full-node", "p2p-from-internet", PORTS.p2p, internet, "CometBFT P2P, public network");
         ingress(this.fullNode, "full-node", "rpc-from-load-balancer", PORTS.rpc, lb, "CometBFT RPC via load balancers");
-        ingress(this.fullNode, "full-node", "rest-from-load-balancer", PORTS.rest, lb, "REST via load balancers");
+        // REST is public data, but only api-gateway (EKS nodes, inside the VPC) is meant to call it.
+        ingress(this.restLoadBalancer, "rest-load-balancer", "rest-from-vpc", PORTS.rest, vpc, "REST from the VPC");
+        egress(this.restLoadBalancer, "rest-load-balancer", args.vpcCidr, "To full nodes inside the VPC only");
+        ingress(
+            this.fullNode,
+            "full-node",
+            "rest-from-rest-load-balancer",
+            PORTS.rest,
+            { group: this.restLoadBalancer },
+            "REST via the internal load balancer",
+        );
         ingress(this.fullNode, "full-node", "grpc-from-load-balancer", PORTS.grpc, lb, "gRPC via load balancers");
         ingress(this.fullNode, "full-node", "metrics-from-vpc", PORTS.metrics, vpc, "Prometheus metrics");
         for (const peer of args.peerCidrs) {
@@ -133,6 +151,7 @@ export class NodeSecurityGroups extends pulumi.ComponentResource {
 
         this.registerOutputs({
             loadBalancerSecurityGroupId: this.loadBalancer.id,
+            restLoadBalancerSecurityGroupId: this.restLoadBalancer.id,
             fullNodeSecurityGroupId: this.fullNode.id,
             validatorSecurityGroupId: this.validator.id,
         });

@@ -86,7 +86,7 @@ describe("load balancers", () => {
     });
 
     it("puts an NLB with security groups and cross-zone balancing in front of gRPC", () => {
-        const nlb = one(LB, "us-east-1", "-nlb");
+        const nlb = one(LB, "us-east-1", "-edge-nlb");
         expect(nlb.inputs).toMatchObject({
             loadBalancerType: "network",
             internal: false,
@@ -116,12 +116,34 @@ describe("load balancers", () => {
         ]);
     });
 
-    it("sends api names to REST by host", () => {
+    it("sends api names to api-gateway by host", () => {
         const rule = one("aws:lb/listenerRule:ListenerRule", "us-east-1", "-alb-https-api");
         expect(rule.inputs.conditions).toEqual([
             { hostHeader: { values: ["api.example.network", "*.api.example.network"] } },
         ]);
-        expect(inv.dependencyOf(rule, "actions").map((r) => r.name)).toEqual(["us-east-1-edge-rest"]);
+        expect(inv.dependencyOf(rule, "actions").map((r) => r.name)).toEqual(["us-east-1-edge-api-gateway"]);
+    });
+
+    it("keeps REST off the internet: an internal NLB over the private subnets, TCP 1317, for api-gateway", () => {
+        const nlb = one(LB, "us-east-1", "-internal-rest-nlb");
+        expect(nlb.inputs).toMatchObject({
+            loadBalancerType: "network",
+            internal: true,
+            subnets: ["subnet-private-a", "subnet-private-b"],
+            securityGroups: ["sg-rest"],
+            enableDeletionProtection: true,
+        });
+        const listener = one(LISTENER, "us-east-1", "-internal-rest-listener");
+        expect(listener.inputs).toMatchObject({ port: 1317, protocol: "TCP" });
+        expect(inv.dependencyOf(listener, "defaultActions").map((r) => r.name)).toEqual([
+            "us-east-1-edge-internal-rest-targets",
+        ]);
+        // No public listener forwards to REST.
+        for (const l of inRegion(LISTENER, "us-east-1").filter((l) => l !== listener)) {
+            expect(inv.dependencyOf(l, "defaultActions").map((r) => r.name)).not.toContain(
+                "us-east-1-edge-internal-rest-targets",
+            );
+        }
     });
 
     it("terminates TLS 9090 on the NLB with ALPN for gRPC", () => {
@@ -136,11 +158,12 @@ describe("load balancers", () => {
 });
 
 describe("targets and scaling", () => {
-    it("uses instance target groups for RPC /health, REST and gRPC", () => {
+    it("uses instance target groups for RPC /health, gRPC, api-gateway's NodePort and internal REST", () => {
         const groups = Object.fromEntries(inRegion(TG, "us-east-1").map((g) => [g.name, g.inputs]));
         expect(Object.keys(groups).sort()).toEqual([
+            "us-east-1-edge-api-gateway",
             "us-east-1-edge-grpc",
-            "us-east-1-edge-rest",
+            "us-east-1-edge-internal-rest-targets",
             "us-east-1-edge-rpc",
         ]);
         for (const g of Object.values(groups)) expect(g.targetType).toBe("instance");
@@ -149,15 +172,25 @@ describe("targets and scaling", () => {
             protocol: "HTTP",
             healthCheck: { path: "/health", interval: 10, unhealthyThreshold: 3 },
         });
-        expect(groups["us-east-1-edge-rest"]).toMatchObject({ port: 1317, protocol: "HTTP" });
+        expect(groups["us-east-1-edge-api-gateway"]).toMatchObject({
+            port: 30080,
+            protocol: "HTTP",
+            healthCheck: { path: "/health", port: "traffic-port" },
+        });
+        expect(groups["us-east-1-edge-internal-rest-targets"]).toMatchObject({
+            port: 1317,
+            protocol: "TCP",
+            healthCheck: { protocol: "HTTP", path: "/cosmos/base/tendermint/v1beta1/syncing" },
+        });
         expect(groups["us-east-1-edge-grpc"]).toMatchObject({ port: 9090, protocol: "TCP" });
     });
 
-    it("attaches every target group to the full-node group through attachments only", () => {
+    it("attaches the full nodes' target groups to the full-node group through attachments only", () => {
+        // api-gateway's group is left to the EKS node group, which attaches itself (node-group.ts).
         const attachments = inRegion("aws:autoscaling/attachment:Attachment", "us-east-1");
         expect(attachments.flatMap((a) => inv.dependencyOf(a, "lbTargetGroupArn").map((g) => g.name)).sort()).toEqual([
             "us-east-1-edge-grpc",
-            "us-east-1-edge-rest",
+            "us-east-1-edge-internal-rest-targets",
             "us-east-1-edge-rpc",
         ]);
         for (const a of attachments)

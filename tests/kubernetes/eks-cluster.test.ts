@@ -62,6 +62,18 @@ describe("EksCluster (preview, production, no admin role)", () => {
         }
     });
 
+    it("opens api-gateway's NodePort on the nodes to the region's load balancers only", () => {
+        const rules = made
+            .ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule")
+            .filter((r) => r.inputs.fromPort === 30080);
+        expect(rules.map((r) => r.inputs)).toEqual([
+            expect.objectContaining({ toPort: 30080, ipProtocol: "tcp", referencedSecurityGroupId: "sg-lb" }),
+        ]);
+        expect(rules[0].inputs.cidrIpv4).toBeUndefined();
+        const nodeSg = made.one("aws:ec2/securityGroup:SecurityGroup", "-node-sg");
+        expect(rules[0].propertyDependencies.securityGroupId).toEqual([nodeSg.urn]);
+    });
+
     it("pins every add-on: vpc-cni and the pod identity agent before the nodes, the rest after", () => {
         const addons = made.ofType("aws:eks/addon:Addon");
         expect(Object.fromEntries(addons.map((a) => [a.inputs.addonName, a.inputs.addonVersion]))).toEqual(ADDONS);
@@ -104,6 +116,17 @@ describe("KubernetesNodeGroup", () => {
             }),
         ]);
         expect(template.inputs.tags).toMatchObject({ "virtengine:role": "kubernetes-node" });
+    });
+
+    it("joins the nodes to the ALB's api-gateway target group through the group's Auto Scaling group", () => {
+        const attachment = made.one("aws:autoscaling/attachment:Attachment", "-api-gateway-attachment");
+        expect(attachment.inputs.lbTargetGroupArn).toBe(
+            "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/1",
+        );
+        // EKS names the group: it is known only once the node group exists.
+        expect(attachment.propertyDependencies.autoscalingGroupName).toEqual([
+            made.one("aws:eks/nodeGroup:NodeGroup").urn,
+        ]);
     });
 
     it("gives the node role only the managed policies nodes need", () => {

@@ -54,6 +54,19 @@ describe("ClusterWorkloads", () => {
         },
     );
 
+    it("exposes api-gateway on every node's NodePort for the ALB, forwarding to the internal REST load balancer", () => {
+        const service = made.one("kubernetes:core/v1:Service", "-api-gateway-service");
+        expect(spec(service)).toMatchObject({
+            type: "NodePort",
+            selector: { "app.kubernetes.io/name": "api-gateway" },
+            ports: [{ name: "http", port: 80, targetPort: "http", nodePort: 30080 }],
+        });
+        expect(spec(deployment("api-gateway")).template.spec.containers[0].env).toContainEqual({
+            name: "REST_UPSTREAM",
+            value: "http://internal-rest.elb.us-east-1.amazonaws.com:1317",
+        });
+    });
+
     it("hands the Redis AUTH token over as a Kubernetes Secret, secret on the wire", () => {
         const secret = made.one("kubernetes:core/v1:Secret");
         // The whole stringData travels as one secret value.

@@ -12,12 +12,25 @@ describe("the plan's edge and global traffic (production)", () => {
         const east = report.regions["us-east-1"].endpoints;
         expect(east.loadBalancers.map((lb) => [lb.name, lb.type, lb.internetFacing])).toEqual([
             ["us-east-1-edge-alb", "application", true],
+            ["us-east-1-edge-internal-rest-nlb", "network", false],
             ["us-east-1-edge-nlb", "network", true],
         ]);
         expect(east.listeners.map((l) => [l.loadBalancer, l.port, l.protocol, l.sslPolicy, l.action]).sort()).toEqual([
-            ["us-east-1-edge-alb", 443, "HTTPS", "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "forward"],
+            ["us-east-1-edge-alb", 443, "HTTPS", "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "forward to edge-rpc"],
             ["us-east-1-edge-alb", 80, "HTTP", null, "redirect to HTTPS"],
-            ["us-east-1-edge-nlb", 9090, "TLS", "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "forward"],
+            ["us-east-1-edge-internal-rest-nlb", 1317, "TCP", null, "forward to edge-internal-rest-targets"],
+            ["us-east-1-edge-nlb", 9090, "TLS", "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09", "forward to edge-grpc"],
+        ]);
+        // The API reaches api-gateway (on the EKS nodes) by host name; nothing else has rules.
+        expect(east.listeners.flatMap((l) => l.rules.map((r) => [l.port, r]))).toEqual([
+            [
+                443,
+                {
+                    priority: 10,
+                    hosts: ["api.virtengine.network", "*.api.virtengine.network"],
+                    action: "forward to edge-api-gateway",
+                },
+            ],
         ]);
         expect(east.wafRules.map((r) => [r.rule, r.action])).toEqual([
             ["rate-limit-per-ip", "block"],
@@ -94,8 +107,12 @@ describe("the edge in the rendered plan", () => {
         const { renderText } = await import("../../tools/plan/render");
         const text = renderText(report);
         for (const line of text.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
-        expect(text).toMatch(/us-east-1-edge-alb\s+HTTPS 443\s+ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09\s+forward/);
-        expect(text).toMatch(/us-east-1-edge-alb\s+HTTP 80\s+-\s+redirect to HTTPS/);
+        expect(text).toMatch(/Endpoints: 16 listeners/);
+        expect(text).toMatch(/us-east-1-edge-alb\s+HTTPS 443\s+ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09/);
+        expect(text).toMatch(/HTTPS 443 .*\n\s+rule 10\s+api\.virtengine\.network, \*\.api\.virtengine\.network\n/);
+        expect(text).toMatch(/us-east-1-edge-alb\s+forward to edge-rpc\n\s+forward to edge-api-gateway\n/);
+        expect(text).toMatch(/us-east-1-edge-alb\s+HTTP 80\s+-\n/);
+        expect(text).toMatch(/us-east-1-edge-alb\s+redirect to HTTPS\n/);
         expect(text).toMatch(/us-west-2\s+rate-limit-per-ip\s+block/);
         expect(text).toMatch(/TCP 443\s+us-west-2\s+0%\s+yes/);
         expect(text).toMatch(/api\.virtengine\.network\s+A\s+geolocation \*\s+us-east-1\.api\.virtengine\.network/);

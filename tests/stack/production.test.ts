@@ -178,7 +178,7 @@ describe("production safety", () => {
         }
     });
 
-    it("opens full-node RPC, REST and gRPC only to the load balancers", () => {
+    it("opens full-node RPC and gRPC only to the public load balancers, REST only to the internal one", () => {
         for (const rule of inv.ofType(T.ingress)) {
             const [group] = inv.dependencyOf(rule, "securityGroupId");
             if (!group.name.endsWith("-full-node") || ![26657, 1317, 9090].includes(rule.inputs.fromPort as number))
@@ -188,9 +188,34 @@ describe("production safety", () => {
                 expect(rule.inputs.fromPort).toBe(26657);
                 expect(rule.inputs.cidrIpv4).not.toBe("0.0.0.0/0");
             } else {
-                expect(inv.dependencyOf(rule, "referencedSecurityGroupId")[0].name).toMatch(/-sg-load-balancer$/);
+                const source = inv.dependencyOf(rule, "referencedSecurityGroupId")[0].name;
+                expect(source).toMatch(
+                    rule.inputs.fromPort === 1317 ? /-sg-rest-load-balancer$/ : /-sg-load-balancer$/,
+                );
             }
         }
+    });
+
+    const VPC_CIDRS: Record<string, string> = {
+        "us-east-1": "10.0.0.0/16",
+        "eu-west-1": "10.1.0.0/16",
+        "ap-south-1": "10.2.0.0/16",
+        "us-west-2": "10.3.0.0/16",
+    };
+    it("keeps REST inside the VPC: its load balancer is internal and admits only the VPC", () => {
+        const rest = inv
+            .ofType(T.ingress)
+            .filter((r) => inv.dependencyOf(r, "securityGroupId")[0].name.endsWith("-sg-rest-load-balancer"));
+        expect(rest).toHaveLength(4);
+        for (const rule of rest) {
+            expect(rule.inputs).toMatchObject({ fromPort: 1317, toPort: 1317 });
+            // The region's own VPC, never a peered region's or the internet.
+            expect(rule.inputs.cidrIpv4).toBe(VPC_CIDRS[rule.providerRegion as string]);
+        }
+        const restLbs = inv
+            .ofType("aws:lb/loadBalancer:LoadBalancer")
+            .filter((lb) => lb.name.endsWith("-internal-rest-nlb"));
+        expect(restLbs.map((lb) => lb.inputs.internal)).toEqual([true, true, true, true]);
     });
 
     it("encrypts every EBS volume and root device with the region's KMS key", () => {

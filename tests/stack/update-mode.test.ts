@@ -47,6 +47,27 @@ describe("update mode", () => {
     });
 });
 
+describe("api-gateway behind each region's ALB", () => {
+    const named = (name: string) => inv.run.resources.find((r) => r.name === name)!;
+    it("joins each region's EKS nodes to its ALB's api-gateway group and points api-gateway at its internal REST", () => {
+        const regions = ["us-east-1", "eu-west-1", "ap-south-1", "us-west-2"];
+        for (const region of regions) {
+            const attachment = named(`${region}-kubernetes-workers-api-gateway-attachment`);
+            expect(attachment.inputs.autoscalingGroupName).toMatch(/^eks-.+-[0-9a-f-]{36}$/);
+            expect(attachment.inputs.lbTargetGroupArn).toMatch(/^arn:aws:elasticloadbalancing:/);
+            expect(attachment.propertyDependencies.lbTargetGroupArn).toEqual([named(`${region}-edge-api-gateway`).urn]);
+            const gateway = named(`${region}-kubernetes-workloads-api-gateway`);
+            const env = (gateway.inputs.spec as any).template.spec.containers[0].env; // eslint-disable-line @typescript-eslint/no-explicit-any
+            expect(env).toContainEqual({
+                name: "REST_UPSTREAM",
+                value: expect.stringMatching(
+                    new RegExp(`^http://internal-[^.]+\\.elb\\.${region}\\.amazonaws\\.com:1317$`),
+                ),
+            });
+        }
+    });
+});
+
 describe("flow-log role trust", () => {
     it("lets only this account's flow logs assume it", () => {
         const roles = inv.ofType("aws:iam/role:Role").filter((r) => r.name.endsWith("-flow-logs-role"));

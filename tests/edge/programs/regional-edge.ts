@@ -35,6 +35,8 @@ export const edges = (["us-east-1", "eu-west-1"] as const).map((region, i) => {
         vpcId: "vpc-1",
         publicSubnetIds: subnets.map((s) => s.id),
         securityGroupId: "sg-lb",
+        privateSubnetIds: ["subnet-private-a", "subnet-private-b"],
+        restSecurityGroupId: "sg-rest",
         fullNodeGroupName: group.name,
         wafLogName: `virtengine-test-${region}`,
         production,

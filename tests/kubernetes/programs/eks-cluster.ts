@@ -17,6 +17,7 @@ const cluster = new EksCluster("eu-west-1-kubernetes-eks", {
     adminRoleArn: config.get("adminRoleArn"),
     logRetentionDays: 90,
     production: config.getBoolean("production") ?? true,
+    loadBalancerSecurityGroupId: "sg-lb",
     tags: { "virtengine:region": "eu-west-1" },
 });
 const nodes = new KubernetesNodeGroup("eu-west-1-kubernetes-workers", {
@@ -29,5 +30,6 @@ const nodes = new KubernetesNodeGroup("eu-west-1-kubernetes-workers", {
     kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/ebs",
     rootVolumeGiB: 50,
     dependsOn: cluster.addonsBeforeNodes,
+    targetGroupArns: { "api-gateway": "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/api/1" },
 });
 cluster.addonsAfter("eu-west-1-kubernetes-eks", [nodes.nodeGroup]);

@@ -18,4 +18,7 @@ new RegionalKubernetes("us-east-1-kubernetes", {
     logRetentionDays: 90,
     timeZone: "America/New_York",
     redisNodeType: "cache.m7g.large",
+    loadBalancerSecurityGroupId: "sg-lb",
+    apiGatewayTargetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/api/1",
+    restUpstreamUrl: "http://internal-rest.elb.us-east-1.amazonaws.com:1317",
 });

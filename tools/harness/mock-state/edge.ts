@@ -27,9 +27,11 @@ export const edgeState: StateTable = {
         const network = r.inputs.loadBalancerType === "network";
         const name = cloudName(r, 32);
         const suffix = `${network ? "net" : "app"}/${name}/${hexId(`lb:${r.region}:${r.name}`, 16)}`;
+        // Internal load balancers' names start with `internal-` (they resolve to private addresses).
+        const scheme = r.inputs.internal === true ? "internal-" : "";
         const dnsName = network
-            ? `${name}-${hexId(`dns:${r.name}`, 16)}.elb.${r.region}.amazonaws.com`
-            : `${name}-${parseInt(hexId(`dns:${r.name}`, 8), 16)}.${r.region}.elb.amazonaws.com`;
+            ? `${scheme}${name}-${hexId(`dns:${r.name}`, 16)}.elb.${r.region}.amazonaws.com`
+            : `${scheme}${name}-${parseInt(hexId(`dns:${r.name}`, 8), 16)}.${r.region}.elb.amazonaws.com`;
         return {
             name,
             arn: `arn:aws:elasticloadbalancing:${r.region}:${r.accountId}:loadbalancer/${suffix}`,

@@ -20,6 +20,22 @@ export const kubernetesState: StateTable = {
             status: "ACTIVE",
         };
     },
+    // EKS names the group's Auto Scaling group `eks-<node group>-<uuid>`; the program attaches it
+    // to the ALB's api-gateway target group.
+    "aws:eks/nodeGroup:NodeGroup": (r) => {
+        const name = (r.inputs.nodeGroupName as string | undefined) ?? `${r.name}-${hexId(`name:${r.name}`, 7)}`;
+        const uuid = hexId(`nodegroup:${r.region}:${r.name}`, 32).replace(
+            /^(.{8})(.{4})(.{4})(.{4})(.{12})$/,
+            "$1-$2-$3-$4-$5",
+        );
+        return {
+            id: `${String(r.inputs.clusterName)}:${name}`,
+            nodeGroupName: name,
+            arn: `arn:aws:eks:${r.region}:${r.accountId}:nodegroup/${String(r.inputs.clusterName)}/${name}/${uuid}`,
+            resources: [{ autoscalingGroups: [{ name: `eks-${name}-${uuid}` }], remoteAccessSecurityGroupId: "" }],
+            status: "ACTIVE",
+        };
+    },
     "aws:iam/openIdConnectProvider:OpenIdConnectProvider": (r) => ({
         arn: `arn:aws:iam::${r.accountId}:oidc-provider/${String(r.inputs.url ?? r.name).replace(/^https:\/\//, "")}`,
     }),

@@ -9,6 +9,7 @@ import type { EndpointsReport, ListenerReport } from "./report-types";
 
 const LB = "aws:lb/loadBalancer:LoadBalancer";
 const LISTENER = "aws:lb/listener:Listener";
+const LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";
 const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
 
 type Props = Record<string, unknown>;
@@ -18,16 +19,52 @@ const asList = (v: unknown): unknown[] => {
     return Array.isArray(k) ? k : [];
 };
 
-/** What a listener's default action does, in words. */
-export function actionOf(listener: RecordedResource): string {
-    const [first] = asList(listener.inputs.defaultActions).map(asProps);
+/**
+ * What a listener's default action or a rule's action does, in words. A
+ * forward names the target group it depends on, without its region prefix
+ * (the target group ARN is unknown in a preview; its dependency is not).
+ */
+export function actionOf(
+    resource: RecordedResource,
+    key: "defaultActions" | "actions",
+    byUrn: ReadonlyMap<string, RecordedResource>,
+    region: string,
+): string {
+    const [first] = asList(resource.inputs[key]).map(asProps);
     if (first === undefined) return "none";
     const type = knownString(first.type) ?? "unknown";
     if (type === "redirect") {
         const redirect = asProps(known(first.redirect));
         return `redirect to ${knownString(redirect.protocol) ?? "?"}`;
     }
-    return type;
+    const targets = (resource.propertyDependencies[key] ?? [])
+        .map((urn) => byUrn.get(urn))
+        .filter((r): r is RecordedResource => r?.type === "aws:lb/targetGroup:TargetGroup")
+        .map((r) => r.name.replace(new RegExp(`^${region}-`), ""));
+    return type === "forward" && targets.length > 0 ? `forward to ${targets.join(", ")}` : type;
+}
+
+/** A listener's rules, in priority order: the hosts each matches and its action. */
+function rulesOf(
+    listener: RecordedResource,
+    rules: readonly RecordedResource[],
+    byUrn: ReadonlyMap<string, RecordedResource>,
+    region: string,
+) {
+    return rules
+        .filter((r) => r.propertyDependencies.listenerArn?.[0] === listener.urn)
+        .map((r) => {
+            const priority = known(r.inputs.priority);
+            const hosts = asList(r.inputs.conditions).flatMap((c) =>
+                asList(asProps(known(asProps(c).hostHeader)).values).map((v) => knownString(v) ?? "?"),
+            );
+            return {
+                priority: typeof priority === "number" ? priority : null,
+                hosts,
+                action: actionOf(r, "actions", byUrn, region),
+            };
+        })
+        .sort((a, b) => (a.priority ?? Infinity) - (b.priority ?? Infinity));
 }
 
 /** What a WAF rule does: block, count, or its managed group's own actions. */
@@ -67,7 +104,8 @@ export function regionEndpoints(
                 port: typeof port === "number" ? port : null,
                 protocol: knownString(l.inputs.protocol) ?? "HTTP",
                 sslPolicy: knownString(l.inputs.sslPolicy) ?? null,
-                action: actionOf(l),
+                action: actionOf(l, "defaultActions", byUrn, region),
+                rules: rulesOf(l, here(LISTENER_RULE), byUrn, region),
             };
         });
     const wafRules = here(WEB_ACL).flatMap((acl) =>

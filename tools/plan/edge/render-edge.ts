@@ -17,17 +17,22 @@ const CONTINENT_ORDER = ["NA", "SA", "EU", "AF", "AS", "OC"];
 export function edgeTables(report: PlanReport): EdgeTable[] {
     const tables: EdgeTable[] = [];
     const listenerRows = Object.values(report.regions).flatMap((r) =>
-        r.endpoints.listeners.map((l) => [
-            l.loadBalancer,
-            `${l.protocol} ${l.port ?? "?"}`,
-            l.sslPolicy ?? "-",
-            l.action,
+        r.endpoints.listeners.flatMap((l) => [
+            [l.loadBalancer, `${l.protocol} ${l.port ?? "?"}`, l.sslPolicy ?? "-", l.action],
+            // Each host rule under its listener, before the default it overrides.
+            ...l.rules.map((rule) => [
+                "",
+                `rule ${rule.priority ?? "?"}`,
+                rule.hosts.join(", ") || "(no host condition)",
+                rule.action,
+            ]),
         ]),
     );
+    const listenerCount = Object.values(report.regions).reduce((n, r) => n + r.endpoints.listeners.length, 0);
     if (listenerRows.length > 0) {
         tables.push({
-            title: `Endpoints: ${listenerRows.length} listeners`,
-            headers: ["load balancer", "listener", "TLS policy", "action"],
+            title: `Endpoints: ${listenerCount} listeners`,
+            headers: ["load balancer", "listener", "TLS policy (rules: hosts)", "action"],
             rows: listenerRows,
             numeric: [false, false, false, false],
         });

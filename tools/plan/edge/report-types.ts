@@ -9,7 +9,15 @@ export interface ListenerReport {
     protocol: string;
     /** The TLS policy named, or null (HTTP, TCP, or none named). */
     sslPolicy: string | null;
-    /** forward, redirect to HTTPS, ... */
+    /** forward to edge-rpc, redirect to HTTPS, ... (target groups named without their region). */
+    action: string;
+    /** Listener rules in priority order: the host names they match and where they send them. */
+    rules: ListenerRuleReport[];
+}
+
+export interface ListenerRuleReport {
+    priority: number | null;
+    hosts: string[];
     action: string;
 }
 

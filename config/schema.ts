@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isPrivateNetwork, overlaps, parseNetwork, type Ipv4Network } from "./cidr";
 import { isZoneOfRegion, SUPPORTED_REGIONS, zonesOfRegion } from "./regions";
-import { DEFAULT_KUBERNETES_VERSION } from "../components/kubernetes/versions";
+import { DEFAULT_KUBERNETES_VERSION, KUBERNETES_VERSIONS } from "../components/kubernetes/versions";
 
 /** Whether the runtime knows `zone` as an IANA time zone (KEDA's cron trigger needs one). */
 function isIanaTimeZone(zone: string): boolean {
@@ -173,12 +173,18 @@ export const configSchema = z.strictObject({
         .default("self"),
     /** EKS version of every region's cluster; add-on versions in components/kubernetes/versions.ts follow it. */
     kubernetesVersion: z
-        // YAML reads an unquoted 1.33 as a number (and the engine hands config over as JSON): take it as text.
+        // YAML reads an unquoted 1.35 as a number (and the engine hands config over as JSON): take it as text.
         .preprocess(
             (v) => (typeof v === "number" ? String(v) : v),
-            z.string({ error: "must be an EKS Kubernetes version such as 1.33" }).regex(/^1\.\d{2}$/, {
-                error: 'must be an EKS Kubernetes version such as 1.33 (major.minor; quote it in YAML: "1.30")',
-            }),
+            z
+                .string({ error: "must be an EKS Kubernetes version such as 1.35" })
+                .regex(/^1\.\d{2}$/, {
+                    error: 'must be an EKS Kubernetes version such as 1.35 (major.minor; quote it in YAML: "1.30")',
+                })
+                // Add-on builds are pinned per version: a version without them would fail at `pulumi up`.
+                .refine((v) => (KUBERNETES_VERSIONS as readonly string[]).includes(v), {
+                    error: `must be a version components/kubernetes/versions.ts pins add-ons for: ${KUBERNETES_VERSIONS.join(", ")}`,
+                }),
         )
         .default(DEFAULT_KUBERNETES_VERSION),
     /** IAM role given cluster-admin through an EKS access entry; none when unset (no one but the creator's role via Pulumi). */

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { childOptions } from "../common/child-options";
 import { PORTS } from "../common/ports";
 import { mergeTags, type Tags } from "../common/tags";
-import { ADDONS, ADDONS_AFTER_NODES, ADDONS_BEFORE_NODES, type AddonName } from "./versions";
+import { addonsFor, ADDONS_AFTER_NODES, ADDONS_BEFORE_NODES, type AddonName } from "./versions";
 import { rotatingKey } from "../encryption/rotating-key";
 
 export interface EksClusterArgs {
@@ -70,11 +70,13 @@ export class EksCluster extends pulumi.ComponentResource {
     public readonly addonsBeforeNodes: aws.eks.Addon[];
     public readonly secretsKeyArn: pulumi.Output<string>;
     private readonly provider: aws.Provider;
+    private readonly addonVersions: Record<AddonName, string>;
 
     constructor(name: string, args: EksClusterArgs, opts?: pulumi.ComponentResourceOptions) {
         super("virtengine:kubernetes:EksCluster", name, {}, opts);
         const { provider, tags } = args;
         this.provider = provider;
+        this.addonVersions = addonsFor(args.version);
         const child = (extra?: pulumi.CustomResourceOptions) => childOptions(this, provider, extra);
         const subnetIds = Object.values(args.privateSubnetIds);
 
@@ -245,7 +247,7 @@ export class EksCluster extends pulumi.ComponentResource {
             {
                 clusterName: this.cluster.name,
                 addonName,
-                addonVersion: ADDONS[addonName],
+                addonVersion: this.addonVersions[addonName],
                 resolveConflictsOnCreate: "OVERWRITE",
                 resolveConflictsOnUpdate: "OVERWRITE",
             },

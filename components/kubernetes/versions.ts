@@ -5,9 +5,8 @@
  * Sources: chart versions from the chart repositories' index.yaml (KEDA
  * 2.20.2, kube-prometheus-stack 88.5.3, as measured in
  * ../shared/facts/kubernetes.md). Add-on versions must be ones EKS offers for
- * the cluster version (`aws eks describe-addon-versions --kubernetes-version
- * <v> --addon-name <name>`); when `virtengine:kubernetesVersion` moves, move
- * these with it.
+ * the cluster version: KUBERNETES_RELEASES pins them per version, and the
+ * config accepts only the versions listed there.
  */
 
 /** A Helm chart, pinned: exact version and the repository it comes from. */
@@ -34,25 +33,76 @@ export const CHARTS = {
     },
 } as const satisfies Record<string, PinnedChart>;
 
-/** EKS managed add-ons by name, for the default Kubernetes version (1.33). */
-export const ADDONS = {
-    /** Pod networking; installed before the nodes so they come up Ready. */
-    "vpc-cni": "v1.20.4-eksbuild.1",
-    /** EKS Pod Identity credentials for pods; before the nodes, like vpc-cni. */
-    "eks-pod-identity-agent": "v1.3.8-eksbuild.2",
-    /** Cluster DNS; needs nodes to schedule on. */
-    coredns: "v1.12.3-eksbuild.1",
-    "kube-proxy": "v1.33.3-eksbuild.10",
-    /** Resource metrics for HPA and KEDA's cpu/memory triggers; EKS ships none by default. */
-    "metrics-server": "v0.8.0-eksbuild.2",
-} as const;
+/** The EKS managed add-ons this stack installs. */
+export type AddonName = "vpc-cni" | "eks-pod-identity-agent" | "coredns" | "kube-proxy" | "metrics-server";
+
+/** One EKS Kubernetes version: when AWS's standard support ends, and the add-on builds pinned for it. */
+export interface KubernetesRelease {
+    /**
+     * Last day of EKS standard support (AWS's release calendar). After it the
+     * cluster is in extended support: $0.60 instead of $0.10 per cluster-hour.
+     */
+    standardSupportEnds: string;
+    /** Add-on versions EKS offers for this version. */
+    addons: Record<AddonName, string>;
+}
+
+/**
+ * The Kubernetes versions `virtengine:kubernetesVersion` may name: each with
+ * the add-on builds pinned for it (an add-on build is made for a range of
+ * cluster versions, so they move together). EKS upgrades one minor version at
+ * a time, so a cluster moves 1.33 -> 1.34 -> 1.35, each step its own entry.
+ *
+ * Calendar: EKS Kubernetes release calendar (1.33 standard support ended
+ * 2026-07-29; 1.35 released on EKS 2026-01-28, standard support to
+ * 2027-03-27). 1.35's add-on builds are those a public 1.35 cluster
+ * configuration pins; 1.33's were chosen when the stack was written.
+ * Confirm each before the first `pulumi up` with
+ * `aws eks describe-addon-versions --kubernetes-version <v> --addon-name <name>`.
+ */
+export const KUBERNETES_RELEASES = {
+    "1.33": {
+        standardSupportEnds: "2026-07-29",
+        addons: {
+            "vpc-cni": "v1.20.4-eksbuild.1",
+            "eks-pod-identity-agent": "v1.3.8-eksbuild.2",
+            coredns: "v1.12.3-eksbuild.1",
+            "kube-proxy": "v1.33.3-eksbuild.10",
+            "metrics-server": "v0.8.0-eksbuild.2",
+        },
+    },
+    "1.35": {
+        standardSupportEnds: "2027-03-27",
+        addons: {
+            /** Pod networking; installed before the nodes so they come up Ready. */
+            "vpc-cni": "v1.21.1-eksbuild.3",
+            /** EKS Pod Identity credentials for pods; before the nodes, like vpc-cni. */
+            "eks-pod-identity-agent": "v1.3.10-eksbuild.3",
+            /** Cluster DNS; needs nodes to schedule on. */
+            coredns: "v1.13.2-eksbuild.1",
+            "kube-proxy": "v1.35.0-eksbuild.2",
+            /** Resource metrics for HPA and KEDA's cpu/memory triggers; EKS ships none by default. */
+            "metrics-server": "v0.8.0-eksbuild.6",
+        },
+    },
+} as const satisfies Record<string, KubernetesRelease>;
+
+export type KubernetesVersion = keyof typeof KUBERNETES_RELEASES;
+export const KUBERNETES_VERSIONS = Object.keys(KUBERNETES_RELEASES) as KubernetesVersion[];
+
+/** The add-on versions pinned for a Kubernetes version. */
+export function addonsFor(version: string): Record<AddonName, string> {
+    const release = (KUBERNETES_RELEASES as Record<string, KubernetesRelease>)[version];
+    if (release === undefined) {
+        throw new Error(`no add-on versions are pinned for Kubernetes ${version} (${KUBERNETES_VERSIONS.join(", ")})`);
+    }
+    return release.addons;
+}
 
 /** Add-ons that must be running before the first node joins. */
 export const ADDONS_BEFORE_NODES = ["vpc-cni", "eks-pod-identity-agent"] as const;
 /** Add-ons that need nodes to schedule their pods on. */
 export const ADDONS_AFTER_NODES = ["coredns", "kube-proxy", "metrics-server"] as const;
-
-export type AddonName = keyof typeof ADDONS;
 
 /** Container images, by exact tag (never `latest`). */
 export const IMAGES = {
@@ -67,8 +117,8 @@ export const IMAGES = {
     apiGateway: "ghcr.io/virtengine/api-gateway:v1.0.0",
 } as const;
 
-/** The default EKS version when `virtengine:kubernetesVersion` is not set. */
-export const DEFAULT_KUBERNETES_VERSION = "1.33";
+/** The default EKS version when `virtengine:kubernetesVersion` is not set: the newest pinned. */
+export const DEFAULT_KUBERNETES_VERSION: KubernetesVersion = "1.35";
 
 /** ElastiCache engine for the provider daemons' Redis. */
 export const REDIS = { engine: "redis", engineVersion: "7.1", parameterGroupFamily: "redis7" } as const;

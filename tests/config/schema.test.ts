@@ -21,17 +21,23 @@ describe("the stack files in the repository", () => {
         expect(result.config.flowLogRetentionDays).toBe(90);
         expect(result.config.validatorVolumeGiB).toBe(1000);
         expect(result.config.natGateways).toBeUndefined(); // decided per environment by the region component
-        expect(result.config.kubernetesVersion).toBe("1.33");
+        expect(result.config.kubernetesVersion).toBe("1.35");
         expect(result.config.businessHoursTimeZone).toBe("UTC");
         expect(result.config.redisNodeType).toBe("cache.m7g.large");
         expect(result.config.clusterAdminRoleArn).toBeUndefined();
     });
 
     it("takes an unquoted YAML version (a number) as text, and says to quote one that loses its zero", () => {
-        const ok = validateConfig(productionWith((c) => (c.kubernetesVersion = 1.34)));
-        expect(ok.ok && ok.config.kubernetesVersion).toBe("1.34");
+        const ok = validateConfig(productionWith((c) => (c.kubernetesVersion = 1.33)));
+        expect(ok.ok && ok.config.kubernetesVersion).toBe("1.33");
         expect(problems(productionWith((c) => (c.kubernetesVersion = 1.3)))).toEqual([
-            'virtengine:kubernetesVersion: must be an EKS Kubernetes version such as 1.33 (major.minor; quote it in YAML: "1.30") (got 1.3)',
+            'virtengine:kubernetesVersion: must be an EKS Kubernetes version such as 1.35 (major.minor; quote it in YAML: "1.30") (got 1.3)',
+        ]);
+    });
+
+    it("refuses a version with no add-on builds pinned for it, listing those that have", () => {
+        expect(problems(productionWith((c) => (c.kubernetesVersion = "1.34")))).toEqual([
+            'virtengine:kubernetesVersion: must be a version components/kubernetes/versions.ts pins add-ons for: 1.33, 1.35 (got "1.34")',
         ]);
     });
 });
@@ -55,7 +61,7 @@ const malformed: [string, (c: EditableConfig) => void, string, RegExp][] = [
         "Kubernetes version with a patch",
         (c) => (c.kubernetesVersion = "1.33.2"),
         "virtengine:kubernetesVersion",
-        /such as 1\.33/,
+        /such as 1\.35/,
     ],
     [
         "admin role that is a user",

@@ -160,6 +160,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = pro
         report.warnings.unshift(mismatch);
     }
     report.warnings.unshift(...stack.warnings);
+    const { kubernetesSupportWarning } = await import("./kubernetes/support-window");
+    const support = kubernetesSupportWarning(stack.config.kubernetesVersion, new Date());
+    if (support) report.warnings.push(support);
 
     progress.step(`running the policy pack on ${run.resources.length} resources`);
     const policies = await evaluatePolicies(run.resources, policyConfig);

@@ -76,7 +76,9 @@ describe("EksCluster (preview, production, no admin role)", () => {
 
     it("pins every add-on: vpc-cni and the pod identity agent before the nodes, the rest after", () => {
         const addons = made.ofType("aws:eks/addon:Addon");
-        expect(Object.fromEntries(addons.map((a) => [a.inputs.addonName, a.inputs.addonVersion]))).toEqual(KUBERNETES_RELEASES["1.33"].addons);
+        expect(Object.fromEntries(addons.map((a) => [a.inputs.addonName, a.inputs.addonVersion]))).toEqual(
+            KUBERNETES_RELEASES["1.33"].addons,
+        );
         const nodes = made.one("aws:eks/nodeGroup:NodeGroup");
         for (const a of addons) {
             const name = a.inputs.addonName as string;

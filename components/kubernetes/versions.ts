@@ -108,9 +108,13 @@ export const ADDONS_AFTER_NODES = ["coredns", "kube-proxy", "metrics-server"] as
 export const IMAGES = {
     /**
      * kubernetes-cronhpa-controller (AliyunContainerService): no published
-     * chart, so it is installed as typed resources (see cronhpa-controller.ts).
+     * chart, so it is installed as typed resources (controllers.ts). v1.4.1
+     * (2022-07-23, retries jobs missed by timeouts) is the newest build Alibaba
+     * Cloud's release notes list on a public registry; 1.4.2 to 1.4.4 are
+     * published only on its VPC-internal registries, unreachable from AWS.
+     * Mirror it to ECR for production (README, "The versions file").
      */
-    cronHpaController: "registry.aliyuncs.com/acs/kubernetes-cronhpa-controller:v1.4.1-fc4f6060-aliyun",
+    cronHpaController: "registry.cn-hangzhou.aliyuncs.com/acs/kubernetes-cronhpa-controller:v1.4.1-277c7d5-aliyun",
     /** The provider daemon (bids on orders, manages leases). */
     providerDaemon: "ghcr.io/virtengine/provider-daemon:v1.0.0",
     /** The API gateway in front of the chain's REST and gRPC-gateway APIs. */

@@ -1,8 +1,9 @@
 /*
  * ElastiCache (Redis OSS) on-demand node prices, USD per node-hour, for the
- * node types the config suggests (`virtengine:redisNodeType`). Source: the
- * AWS ElastiCache pricing page (on-demand nodes, Redis OSS) as of 2026-11;
- * check a value with `aws pricing get-products --service-code AmazonElastiCache
+ * node types the config suggests (`virtengine:redisNodeType`). From memory
+ * of the AWS ElastiCache pricing page (on-demand nodes, Redis OSS), not
+ * checked against a price file or a bill on this machine (it has no AWS
+ * access): treat them as estimates and check a value with `aws pricing get-products --service-code AmazonElastiCache
  * --filters Type=TERM_MATCH,Field=instanceType,Value=<type>
  * Type=TERM_MATCH,Field=regionCode,Value=<region>`.
  */

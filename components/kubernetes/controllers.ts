@@ -65,19 +65,6 @@ export class ClusterControllers extends pulumi.ComponentResource {
                 child({ dependsOn: [...args.dependsOn, ...after] }),
             );
 
-        const keda = release("keda", CHARTS.keda, KEDA_NAMESPACE, {
-            crds: { install: true },
-            operator: { replicaCount: 2 },
-            metricsServer: { replicaCount: 2 },
-            webhooks: { enabled: true, replicaCount: 2 },
-            podDisruptionBudget: {
-                operator: { maxUnavailable: 1 },
-                metricServer: { maxUnavailable: 1 },
-                webhooks: { maxUnavailable: 1 },
-            },
-            prometheus: { operator: { enabled: true, serviceMonitor: { enabled: true } } },
-        });
-
         const monitoring = release("kube-prometheus-stack", CHARTS.kubePrometheusStack, MONITORING_NAMESPACE, {
             fullnameOverride: KUBE_PROMETHEUS_RELEASE,
             prometheus: {
@@ -92,6 +79,26 @@ export class ClusterControllers extends pulumi.ComponentResource {
             },
             grafana: { sidecar: { dashboards: { enabled: true, label: "grafana_dashboard", labelValue: "1" } } },
         });
+
+        // After kube-prometheus-stack: its ServiceMonitors need the CRD that release installs.
+        const keda = release(
+            "keda",
+            CHARTS.keda,
+            KEDA_NAMESPACE,
+            {
+                crds: { install: true },
+                operator: { replicaCount: 2 },
+                metricsServer: { replicaCount: 2 },
+                webhooks: { enabled: true, replicaCount: 2 },
+                podDisruptionBudget: {
+                    operator: { maxUnavailable: 1 },
+                    metricServer: { maxUnavailable: 1 },
+                    webhooks: { maxUnavailable: 1 },
+                },
+                prometheus: { operator: { enabled: true, serviceMonitor: { enabled: true } } },
+            },
+            [monitoring],
+        );
 
         // After kube-prometheus-stack: it queries that Prometheus, in the namespace that release creates.
         release(

@@ -66,6 +66,15 @@ describe("ClusterControllers", () => {
         expect(made.one(RELEASE, "-prometheus-adapter").dependencies).toContain(monitoring.urn);
     });
 
+    it("installs KEDA after kube-prometheus-stack, whose CRD its ServiceMonitors need", () => {
+        const monitoring = made.one(RELEASE, "-kube-prometheus-stack");
+        const keda = made.one(RELEASE, "-keda");
+        expect((keda.inputs.values as { prometheus: unknown }).prometheus).toEqual({
+            operator: { enabled: true, serviceMonitor: { enabled: true } },
+        });
+        expect(keda.dependencies).toContain(monitoring.urn);
+    });
+
     it("makes Prometheus select the alert rules by the label they carry", () => {
         const values = made.one(RELEASE, "-kube-prometheus-stack").inputs.values as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
         expect(values.prometheus.prometheusSpec.ruleSelector).toEqual({

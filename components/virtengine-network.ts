@@ -108,7 +108,7 @@ export class VirtEngineNetwork extends pulumi.ComponentResource {
         const bucketOf = (region: string): ReplicationMember => {
             const r = this.regions[region];
             if (r.backups.bucket === undefined) throw new pulumi.ResourceError(`${region} has no backup bucket`, this);
-            return { region, provider: r.provider, bucket: r.backups.bucket };
+            return { region, provider: r.provider, bucket: r.backups.bucket, alarmTopicArn: r.alarms.topicArn };
         };
         const [, ...destinations] = resolveBackupRegions(config);
         if (destinations.length > 0) {
@@ -126,6 +126,7 @@ export class VirtEngineNetwork extends pulumi.ComponentResource {
                     provider: r.provider,
                     vaultName: r.backups.vault.vaultName,
                     vaultArn: r.backups.vault.vaultArn,
+                    alarmTopicArn: r.alarms.topicArn,
                 })),
                 copyTo: Object.fromEntries(config.regions.map((r) => [r.name, copyDestinations(r.name, config)])),
                 environment: config.environment,

@@ -204,6 +204,11 @@ export const configSchema = z.strictObject({
         .string({ error: "must be an ElastiCache node type such as cache.m7g.large" })
         .regex(/^cache\.[a-z0-9]+\.[a-z0-9]+$/, { error: "must be an ElastiCache node type such as cache.m7g.large" })
         .default("cache.m7g.large"),
+    /** Email address subscribed to every region's alarm topic; none when unset (subscribe other endpoints to the topics). */
+    alarmEmail: z
+        .string({ error: "must be an email address such as sre@example.com" })
+        .regex(/^[^@\s]+@[^@\s]+\.[^@\s]+$/, { error: "must be an email address such as sre@example.com" })
+        .optional(),
 });
 
 /** The raw `virtengine:*` config, keys without the namespace. */

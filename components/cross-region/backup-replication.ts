@@ -9,6 +9,8 @@ export interface ReplicationMember {
     region: string;
     provider: aws.Provider;
     bucket: BackupBucket;
+    /** The region's alarm topic (monitoring/alarm-topic.ts): its alarms notify it. */
+    alarmTopicArn: pulumi.Input<string>;
 }
 
 export interface BackupReplicationArgs {
@@ -123,6 +125,8 @@ export class BackupReplication extends pulumi.ComponentResource {
                     comparisonOperator: "GreaterThanThreshold",
                     threshold: 0,
                     treatMissingData: "notBreaching",
+                    alarmActions: [source.alarmTopicArn],
+                    okActions: [source.alarmTopicArn],
                     tags: mergeTags(`${name}-${d.region}-failed`, args.tags),
                 },
                 child,
@@ -142,6 +146,8 @@ export class BackupReplication extends pulumi.ComponentResource {
                     comparisonOperator: "GreaterThanThreshold",
                     threshold: minutes * 60,
                     treatMissingData: "notBreaching",
+                    alarmActions: [source.alarmTopicArn],
+                    okActions: [source.alarmTopicArn],
                     tags: mergeTags(`${name}-${d.region}-latency`, args.tags),
                 },
                 child,

@@ -9,6 +9,8 @@ export interface VaultMember {
     provider: aws.Provider;
     vaultName: pulumi.Input<string>;
     vaultArn: pulumi.Input<string>;
+    /** The region's alarm topic: its backup, copy and restore-test alarms notify it. */
+    alarmTopicArn: pulumi.Input<string>;
 }
 
 export interface ValidatorVolumeBackupsArgs {
@@ -177,6 +179,8 @@ export class ValidatorVolumeBackups extends pulumi.ComponentResource {
                         comparisonOperator: "GreaterThanThreshold",
                         threshold: 0,
                         treatMissingData: "notBreaching",
+                        alarmActions: [m.alarmTopicArn],
+                        okActions: [m.alarmTopicArn],
                         tags: mergeTags(`${name}-${m.region}-${suffix}`, args.tags),
                     },
                     child,

@@ -17,6 +17,7 @@ import { renderValidatorUserData } from "../validators/bootstrap";
 import { backupBucketName, resolveBackupRegions, snapshotBucketRegion } from "../backup/placement";
 import { RegionBackups } from "../backup/region-backups";
 import { SnapshotterNode } from "../snapshotter/snapshotter-node";
+import { AlarmTopic } from "../monitoring/alarm-topic";
 
 export interface VirtEngineRegionArgs {
     /** This region's entry from `virtengine:regions`. */
@@ -47,6 +48,8 @@ export class VirtEngineRegion extends pulumi.ComponentResource {
     /** Backup key, validator-volume vault and (in backup regions) the chain-state bucket. */
     public readonly backups: RegionBackups;
     public readonly snapshotter: SnapshotterNode;
+    /** The SNS topic every CloudWatch alarm in the region notifies. */
+    public readonly alarms: AlarmTopic;
     /** Load balancers, WAF and certificate; `edge.endpoints` is all global traffic learns of the region. */
     public readonly edge: RegionalEdge;
 
@@ -151,6 +154,18 @@ export class VirtEngineRegion extends pulumi.ComponentResource {
             parent,
         );
 
+        this.alarms = new AlarmTopic(
+            `${name}-alarms`,
+            {
+                provider,
+                topicName: `virtengine-${config.environment}-${region.name}-alarms`,
+                email: config.alarmEmail,
+                protect: production,
+                tags,
+            },
+            parent,
+        );
+
         // Disaster recovery (issue 10): backup storage, and the snapshotter that feeds it.
         const account = aws.getCallerIdentityOutput({}, invokeOptions(this, provider)).accountId;
         const bucketRegion = snapshotBucketRegion(region.name, config);
@@ -184,6 +199,7 @@ export class VirtEngineRegion extends pulumi.ComponentResource {
                 peerRpcs: nodeBootstrap.rpcServers,
                 bucket: { name: bucketName, arn: pulumi.interpolate`arn:aws:s3:::${bucketName}`, region: bucketRegion },
                 signingKeyAlias: `virtengine-${config.environment}-${region.name}-backup-signing`,
+                alarmTopicArn: this.alarms.topicArn,
                 protect: production,
                 tags,
             },

@@ -43,6 +43,8 @@ export interface SnapshotterNodeArgs {
     /** Protect the signing key (production): old manifests are verified against it. */
     protect: boolean;
     /** Tags for every child. */
+    /** The region's alarm topic: the stale-backup alarm notifies it. */
+    alarmTopicArn: pulumi.Input<string>;
     tags?: Tags;
 }
 
@@ -216,6 +218,8 @@ export class SnapshotterNode extends pulumi.ComponentResource {
                 threshold: STALE_AFTER_SECONDS,
                 // A job that stopped running writes nothing: that is stale too.
                 treatMissingData: "breaching",
+                alarmActions: [args.alarmTopicArn],
+                okActions: [args.alarmTopicArn],
                 tags: mergeTags(`${name}-backup-stale`, args.tags),
             },
             child,

@@ -69,6 +69,7 @@ const malformed: [string, (c: EditableConfig) => void, string, RegExp][] = [
         "virtengine:clusterAdminRoleArn",
         /IAM role ARN/,
     ],
+    ["alarm email that is not an address", (c) => (c.alarmEmail = "sre"), "virtengine:alarmEmail", /email address/],
     [
         "time zone that is not IANA",
         (c) => (c.businessHoursTimeZone = "Mars/Olympus"),

@@ -250,6 +250,22 @@ describe("the snapshotter", () => {
     });
 });
 
+describe("alarm notifications", () => {
+    it("has every DR alarm notify, and clear to, the alarm topic of the region it lives in", () => {
+        const alarms = ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+        // replication (2 x 2), the stale snapshotter backup, validator-volume jobs (3 x 3)
+        expect(alarms).toHaveLength(14);
+        for (const alarm of alarms) {
+            const topic = `arn:aws:sns:${alarm.providerRegion}:123456789012:virtengine-production-${alarm.providerRegion}-alarms`;
+            expect({ name: alarm.name, actions: alarm.inputs.alarmActions, ok: alarm.inputs.okActions }).toEqual({
+                name: alarm.name,
+                actions: [topic],
+                ok: [topic],
+            });
+        }
+    });
+});
+
 describe("validators", () => {
     it("write double_sign_check_height at boot, never start the node, and are never replaced by a changed image or script", () => {
         const v = named("us-east-1-validator-0-us-east-1a");

@@ -218,6 +218,18 @@ describe("production safety", () => {
         expect(restLbs.map((lb) => lb.inputs.internal)).toEqual([true, true, true, true]);
     });
 
+    it("has every CloudWatch alarm notify its own region's alarm topic", () => {
+        const alarms = inv.ofType("aws:cloudwatch/metricAlarm:MetricAlarm");
+        expect(alarms.length).toBeGreaterThan(0);
+        for (const alarm of alarms) {
+            const topics = inv.dependencyOf(alarm, "alarmActions");
+            expect({ alarm: alarm.name, topics: topics.map((t) => [t.type, t.providerRegion]) }).toEqual({
+                alarm: alarm.name,
+                topics: [["aws:sns/topic:Topic", alarm.providerRegion]],
+            });
+        }
+    });
+
     it("encrypts every EBS volume and root device with the region's KMS key", () => {
         for (const v of inv.ofType(T.volume)) {
             expect(v.inputs.encrypted).toBe(true);

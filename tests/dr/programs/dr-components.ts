@@ -21,7 +21,14 @@ const backups = Object.fromEntries(
         }),
     ]),
 );
-const member = (r: (typeof REGIONS)[number]) => ({ region: r, provider: providers[r], bucket: backups[r].bucket! });
+// Each region's alarm topic, as the region component makes it.
+const topic = (r: string) => `arn:aws:sns:${r}:123456789012:virtengine-production-${r}-alarms`;
+const member = (r: (typeof REGIONS)[number]) => ({
+    region: r,
+    provider: providers[r],
+    bucket: backups[r].bucket!,
+    alarmTopicArn: topic(r),
+});
 new BackupReplication("replication", {
     source: member("us-east-1"),
     destinations: [member("eu-west-1"), member("ap-south-1")],
@@ -32,6 +39,7 @@ new ValidatorVolumeBackups("volume-backups", {
         provider: providers[r],
         vaultName: backups[r].vault.vaultName,
         vaultArn: backups[r].vault.vaultArn,
+        alarmTopicArn: topic(r),
     })),
     copyTo: {
         "us-east-1": ["eu-west-1", "ap-south-1"],
@@ -61,6 +69,7 @@ new SnapshotterNode("us-east-1-snapshotter", {
         region: "us-east-1",
     },
     signingKeyAlias: "virtengine-production-us-east-1-backup-signing",
+    alarmTopicArn: topic("us-east-1"),
     protect: true,
 });
 new ValidatorFleet("us-east-1-validator", {

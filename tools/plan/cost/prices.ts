@@ -487,6 +487,9 @@ export const RESOURCE_TYPES: Readonly<Record<string, TypeCharge>> = {
         "backup storage beyond the free allowance and data transfer",
     ),
     "aws:elasticache/subnetGroup:SubnetGroup": free("no charge"),
+    // Alarm notifications (components/monitoring).
+    "aws:sns/topic:Topic": usage("notifications: email beyond 1,000 a month, other endpoints per delivery"),
+    "aws:sns/topicSubscription:TopicSubscription": free("no charge; deliveries are priced on the topic"),
 
     "aws:ec2/vpcPeeringConnection:VpcPeeringConnection": usage("data transfer across the peering"),
     "aws:ec2/vpcPeeringConnectionAccepter:VpcPeeringConnectionAccepter": usage("data transfer across the peering"),

@@ -46,8 +46,46 @@ export function edge(): RecordedResource[] {
         { resourceArn: UNKNOWN, webAclArn: UNKNOWN },
         { ...REGION, propertyDependencies: { resourceArn: [alb.urn], webAclArn: [acl.urn] } },
     );
-    const listener = (name: string, inputs: Record<string, unknown>) =>
-        resource("aws:lb/listener:Listener", name, { loadBalancerArn: UNKNOWN, ...inputs }, REGION);
+    const nlb = (name: string, internal: boolean) =>
+        resource(
+            "aws:lb/loadBalancer:LoadBalancer",
+            name,
+            { loadBalancerType: "network", internal, subnets: [UNKNOWN, UNKNOWN] },
+            REGION,
+        );
+    const publicNlb = nlb("nlb", false);
+    const internalNlb = nlb("internal-nlb", true);
+    const listener = (name: string, lb: RecordedResource, inputs: Record<string, unknown>) =>
+        resource(
+            "aws:lb/listener:Listener",
+            name,
+            { loadBalancerArn: UNKNOWN, ...inputs },
+            { ...REGION, propertyDependencies: { loadBalancerArn: [lb.urn] } },
+        );
+    const https = listener("https", alb, {
+        port: 443,
+        protocol: "HTTPS",
+        sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+        certificateArn: UNKNOWN,
+        defaultActions: [{ type: "forward", targetGroupArn: UNKNOWN }],
+    });
+    const http = listener("http", alb, {
+        port: 80,
+        protocol: "HTTP",
+        defaultActions: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+    });
+    const rule = (name: string, on: RecordedResource, actions: unknown[]) =>
+        resource(
+            "aws:lb/listenerRule:ListenerRule",
+            name,
+            {
+                listenerArn: UNKNOWN,
+                priority: 10,
+                conditions: [{ hostHeader: { values: ["api.example.network"] } }],
+                actions,
+            },
+            { ...REGION, propertyDependencies: { listenerArn: [on.urn] } },
+        );
     const zone = resource("aws:route53/zone:Zone", "zone", { name: "example.network" }, { protect: true });
     const record = (name: string, inputs: Record<string, unknown>) =>
         resource(
@@ -66,21 +104,22 @@ export function edge(): RecordedResource[] {
         alb,
         acl,
         association,
-        listener("https", {
-            port: 443,
-            protocol: "HTTPS",
-            sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
-            certificateArn: UNKNOWN,
+        https,
+        http,
+        // The API by host name, forwarded on HTTPS; on HTTP it only redirects.
+        rule("api", https, [{ type: "forward", targetGroupArn: UNKNOWN }]),
+        rule("api-redirect", http, [
+            { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
+        ]),
+        publicNlb,
+        internalNlb,
+        // Plain TCP inside the VPC (REST for the API gateway).
+        listener("rest", internalNlb, {
+            port: 1317,
+            protocol: "TCP",
             defaultActions: [{ type: "forward", targetGroupArn: UNKNOWN }],
         }),
-        listener("http", {
-            port: 80,
-            protocol: "HTTP",
-            defaultActions: [
-                { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } },
-            ],
-        }),
-        listener("grpc", {
+        listener("grpc", publicNlb, {
             port: 9090,
             protocol: "TLS",
             sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",

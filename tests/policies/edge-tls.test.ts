@@ -58,11 +58,30 @@ describe("edge-tls", () => {
         expect(await messages(toHttp)).toHaveLength(1);
     });
 
-    it("leaves plain TCP listeners alone", async () => {
+    it("refuses plain TCP on an internet-facing load balancer, and allows it on an internal one", async () => {
         const rs = edgeWith((r) => {
             named(r, "grpc").inputs.protocol = "TCP";
             delete named(r, "grpc").inputs.sslPolicy;
         });
-        expect(await messages(rs)).toEqual([]);
+        expect(await messages(rs)).toEqual([
+            "listener grpc (TCP 9090) on internet-facing load balancer nlb carries plain TCP; " +
+                "use a TLS listener with an allowed sslPolicy, or make the load balancer internal",
+        ]);
+        // The healthy fixture's internal NLB has a TCP listener (rest) and passes.
+        const exposed = edgeWith((r) => (named(r, "internal-nlb").inputs.internal = false));
+        expect(await messages(exposed)).toEqual([
+            expect.stringContaining("listener rest (TCP 1317) on internet-facing"),
+        ]);
+    });
+
+    it("refuses a rule on the HTTP listener that forwards, and allows the same rule on HTTPS", async () => {
+        const rs = edgeWith(
+            (r) => (named(r, "api-redirect").inputs.actions = [{ type: "forward", targetGroupArn: UNKNOWN }]),
+        );
+        expect(await messages(rs)).toEqual([
+            expect.stringContaining(
+                "rule api-redirect on listener http (HTTP 80) serves plain HTTP (actions: forward)",
+            ),
+        ]);
     });
 });

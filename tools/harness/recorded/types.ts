@@ -33,6 +33,8 @@ export const TYPES = {
     route53Record: "aws:route53/record:Record",
     listener: "aws:lb/listener:Listener",
     albListener: "aws:alb/listener:Listener",
+    listenerRule: "aws:lb/listenerRule:ListenerRule",
+    albListenerRule: "aws:alb/listenerRule:ListenerRule",
     webAcl: "aws:wafv2/webAcl:WebAcl",
     webAclAssociation: "aws:wafv2/webAclAssociation:WebAclAssociation",
     bucket: "aws:s3/bucket:Bucket",

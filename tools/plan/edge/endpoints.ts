@@ -1,5 +1,5 @@
 import type { RecordedResource } from "../../harness/run-program";
-import { known, knownString } from "../../harness/recorded";
+import { known, knownString, TYPES } from "../../harness/recorded";
 import type { EndpointsReport, ListenerReport } from "./report-types";
 
 /*
@@ -7,10 +7,11 @@ import type { EndpointsReport, ListenerReport } from "./report-types";
  * they do) and its WAF rules, read from the recorded resources.
  */
 
-const LB = "aws:lb/loadBalancer:LoadBalancer";
-const LISTENER = "aws:lb/listener:Listener";
-const LISTENER_RULE = "aws:lb/listenerRule:ListenerRule";
-const WEB_ACL = "aws:wafv2/webAcl:WebAcl";
+const LB = TYPES.loadBalancer;
+const LISTENER = TYPES.listener;
+const LISTENER_RULE = TYPES.listenerRule;
+const WEB_ACL = TYPES.webAcl;
+const TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
 
 type Props = Record<string, unknown>;
 const asProps = (v: unknown): Props => (v !== null && typeof v === "object" ? (v as Props) : {});
@@ -39,7 +40,7 @@ export function actionOf(
     }
     const targets = (resource.propertyDependencies[key] ?? [])
         .map((urn) => byUrn.get(urn))
-        .filter((r): r is RecordedResource => r?.type === "aws:lb/targetGroup:TargetGroup")
+        .filter((r): r is RecordedResource => r?.type === TARGET_GROUP)
         .map((r) => r.name.replace(new RegExp(`^${region}-`), ""));
     return type === "forward" && targets.length > 0 ? `forward to ${targets.join(", ")}` : type;
 }

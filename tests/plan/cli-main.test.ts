@@ -132,3 +132,28 @@ describe("plan run(): the exit code of the whole command", () => {
         await expect(run(["--bogus"], {})).resolves.toBe(2);
     });
 });
+
+describe("plan main(): warnings about the configured stack", () => {
+    it("warns when the configured Kubernetes version has left EKS standard support", async () => {
+        const fs = await import("node:fs");
+        const os = await import("node:os");
+        const path = await import("node:path");
+        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-k8s-")), "Pulumi.staging.yaml");
+        const staging = fs.readFileSync(path.join(__dirname, "../../Pulumi.staging.yaml"), "utf8");
+        fs.writeFileSync(file, staging.replace(/^config:\n/m, 'config:\n  virtengine:kubernetesVersion: "1.33"\n'));
+        // An empty program run: the warning comes from the config, not from what the program built.
+        runProgram.mockResolvedValueOnce({
+            project: "virtengine",
+            stack: "staging",
+            preview: true,
+            resources: [],
+            invokes: [],
+            outputNames: [],
+        });
+        await main(["--stack", "staging", "--config", file, "--format", "json"]);
+        const report = JSON.parse(written(stdout));
+        expect(report.warnings).toContainEqual(
+            expect.stringMatching(/^virtengine:kubernetesVersion 1\.33 left EKS standard support on 2026-07-29/),
+        );
+    });
+});

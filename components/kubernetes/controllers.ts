@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { RULE_SELECTOR_LABELS } from "./alert-rules";
 import { CRONHPA_GROUP, CRONHPA_PLURAL, cronHpaCrd } from "./cronhpa-crd";
 import { scalingDashboard } from "./scaling-dashboard";
+import { chainScrapeConfig } from "./scrape-configs";
 import { CHARTS, IMAGES, type PinnedChart } from "./versions";
 
 export interface ClusterControllersArgs {
@@ -10,6 +11,8 @@ export interface ClusterControllersArgs {
     provider: k8s.Provider;
     /** IANA time zone the CronHPA controller reads its schedules in (`TZ`). */
     timeZone: string;
+    /** AWS region of the cluster: its Prometheus discovers and scrapes the chain's nodes there. */
+    region: string;
     /** Resources the controllers wait for (node groups and the add-ons that need them). */
     dependsOn: pulumi.Resource[];
 }
@@ -18,6 +21,8 @@ export const MONITORING_NAMESPACE = "monitoring";
 export const KEDA_NAMESPACE = "keda";
 /** Release name of kube-prometheus-stack: its operator selects rules labelled `release: <this>`. */
 export const KUBE_PROMETHEUS_RELEASE = RULE_SELECTOR_LABELS.release;
+/** Prometheus's service account, named explicitly: its Pod Identity association (prometheus-identity.ts) names it too. */
+export const PROMETHEUS_SERVICE_ACCOUNT = `${KUBE_PROMETHEUS_RELEASE}-prometheus`;
 
 /**
  * The controllers every cluster runs, each pinned in versions.ts:
@@ -25,8 +30,10 @@ export const KUBE_PROMETHEUS_RELEASE = RULE_SELECTOR_LABELS.release;
  *   resource whose chart, version and repository the pack checks),
  * - the CronHPA controller as typed resources (no published chart; its v1 CRD
  *   is written here, the chart's v1beta1 one was removed in Kubernetes 1.22),
- * - kube-prometheus-stack: the Prometheus KEDA's triggers query, the operator
- *   that loads the PrometheusRules, Grafana with the scaling dashboard,
+ * - kube-prometheus-stack: the Prometheus KEDA's triggers query, which also
+ *   scrapes the workloads' PodMonitors and the region's validators and full
+ *   nodes (scrape-configs.ts), the operator that loads the PrometheusRules,
+ *   Grafana with the scaling dashboard,
  * - prometheus-adapter, serving api-gateway's requests-per-second pods metric.
  * `crdsReady` is what custom resources of these kinds must depend on.
  */
@@ -75,7 +82,12 @@ export class ClusterControllers extends pulumi.ComponentResource {
                     ruleSelectorNilUsesHelmValues: false,
                     ruleSelector: { matchLabels: RULE_SELECTOR_LABELS },
                     serviceMonitorSelectorNilUsesHelmValues: false,
+                    // Every PodMonitor (workloads.ts makes one per workload), not only the chart's own.
+                    podMonitorSelectorNilUsesHelmValues: false,
+                    // The chain's validators and full nodes, found by EC2 service discovery.
+                    additionalScrapeConfigs: [chainScrapeConfig(args.region)],
                 },
+                serviceAccount: { create: true, name: PROMETHEUS_SERVICE_ACCOUNT },
             },
             grafana: { sidecar: { dashboards: { enabled: true, label: "grafana_dashboard", labelValue: "1" } } },
         });

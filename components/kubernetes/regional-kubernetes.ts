@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { Tags } from "../common/tags";
-import { ClusterControllers } from "./controllers";
+import { ClusterControllers, MONITORING_NAMESPACE, PROMETHEUS_SERVICE_ACCOUNT } from "./controllers";
+import { PrometheusIdentity } from "./prometheus-identity";
 import { EksCluster } from "./eks-cluster";
 import { clusterProvider } from "./kubernetes-provider";
 import { KubernetesNodeGroup } from "./node-group";
@@ -122,9 +123,26 @@ export class RegionalKubernetes extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [this.cluster] },
         );
+        // Before Prometheus starts: Pod Identity gives credentials to pods created after the association.
+        const prometheusIdentity = new PrometheusIdentity(
+            `${name}-prometheus-identity`,
+            {
+                provider: args.provider,
+                clusterName: this.cluster.clusterName,
+                namespace: MONITORING_NAMESPACE,
+                serviceAccount: PROMETHEUS_SERVICE_ACCOUNT,
+                tags: args.tags,
+            },
+            parent,
+        );
         const controllers = new ClusterControllers(
             `${name}-controllers`,
-            { provider: k8sProvider, timeZone: args.timeZone, dependsOn: [this.nodeGroup, ...addonsAfter] },
+            {
+                provider: k8sProvider,
+                timeZone: args.timeZone,
+                region: args.region,
+                dependsOn: [this.nodeGroup, ...addonsAfter, prometheusIdentity.association],
+            },
             parent,
         );
         new ClusterWorkloads(

@@ -114,6 +114,17 @@ export function apiGatewayServiceSpec() {
     };
 }
 
+/** What Prometheus scrapes of a workload: its `http` port's `/metrics`, every 15 s. */
+export function podMonitorSpec(app: string) {
+    return {
+        metadata: { name: app, namespace: NAMESPACE, labels: labelsOf(app) },
+        spec: {
+            selector: { matchLabels: { "app.kubernetes.io/name": app } },
+            podMetricsEndpoints: [{ port: "http", path: "/metrics", interval: "15s" }],
+        },
+    };
+}
+
 /** One pod may be down for a drain or an update, never more. */
 export function pdbSpec(app: string) {
     return {

@@ -14,6 +14,7 @@ import {
     hpaSpec,
     NAMESPACE,
     pdbSpec,
+    podMonitorSpec,
     PORTS,
     PROVIDER_DAEMON,
     REDIS_AUTH_SECRET,
@@ -155,6 +156,15 @@ export class ClusterWorkloads extends pulumi.ComponentResource {
             { apiVersion: CRONHPA_API_VERSION, kind: CRONHPA_KIND, ...cronHpaSpec(replicas) },
             afterCrds({ dependsOn: [hpa] }),
         );
+
+        // Prometheus scrapes both workloads (KEDA's prometheus triggers and the adapter read them).
+        for (const app of [PROVIDER_DAEMON, API_GATEWAY]) {
+            new k8s.apiextensions.CustomResource(
+                `${name}-${app}-pod-monitor`,
+                { apiVersion: "monitoring.coreos.com/v1", kind: "PodMonitor", ...podMonitorSpec(app) },
+                afterCrds({ dependsOn: [namespace] }),
+            );
+        }
 
         new k8s.apiextensions.CustomResource(
             `${name}-alert-rules`,

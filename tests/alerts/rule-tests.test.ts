@@ -67,6 +67,7 @@ const hasPromtool = (() => {
         const dir = stageRules();
         try {
             const out = promtool(dir);
+            expect(out).toMatch(/SUCCESS: prometheus\.yml is valid prometheus config file syntax/);
             expect(out).toMatch(/SUCCESS: \d+ rules found/);
             expect(out).toMatch(/Unit Testing:[\s\S]*SUCCESS/);
         } finally {

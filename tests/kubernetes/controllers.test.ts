@@ -75,6 +75,40 @@ describe("ClusterControllers", () => {
         expect(keda.dependencies).toContain(monitoring.urn);
     });
 
+    it("has Prometheus scrape the region's validators and full nodes, with an AWS identity made first", () => {
+        const monitoring = made.one(RELEASE, "-kube-prometheus-stack");
+        const values = monitoring.inputs.values as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+        const [job] = values.prometheus.prometheusSpec.additionalScrapeConfigs;
+        expect(job.job_name).toBe("virtengine-chain");
+        expect(job.ec2_sd_configs).toEqual([
+            expect.objectContaining({
+                region: "us-east-1",
+                port: 26660,
+                filters: [
+                    { name: "tag:virtengine:role", values: ["validator", "full-node"] },
+                    { name: "instance-state-name", values: ["running"] },
+                ],
+            }),
+        ]);
+        expect(values.prometheus.prometheusSpec.podMonitorSelectorNilUsesHelmValues).toBe(false);
+        expect(values.prometheus.serviceAccount).toEqual({ create: true, name: "kube-prometheus-stack-prometheus" });
+
+        const association = made.one("aws:eks/podIdentityAssociation:PodIdentityAssociation");
+        expect(association.inputs).toMatchObject({
+            namespace: "monitoring",
+            serviceAccount: "kube-prometheus-stack-prometheus",
+        });
+        expect(monitoring.dependencies).toContain(association.urn);
+        const policy = JSON.parse(made.one("aws:iam/rolePolicy:RolePolicy", "-ec2-discovery").inputs.policy as string);
+        expect(policy.Statement).toEqual([
+            { Effect: "Allow", Action: ["ec2:DescribeInstances", "ec2:DescribeAvailabilityZones"], Resource: "*" },
+        ]);
+        const trust = JSON.parse(
+            made.one("aws:iam/role:Role", "-prometheus-identity-role").inputs.assumeRolePolicy as string,
+        );
+        expect(trust.Statement[0].Principal).toEqual({ Service: "pods.eks.amazonaws.com" });
+    });
+
     it("makes Prometheus select the alert rules by the label they carry", () => {
         const values = made.one(RELEASE, "-kube-prometheus-stack").inputs.values as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
         expect(values.prometheus.prometheusSpec.ruleSelector).toEqual({

@@ -1,7 +1,9 @@
 import Ajv from "ajv";
 import { ScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
 import { TriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication";
+import { PodMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor";
 import { PrometheusRule } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule";
+import { Service } from "kubernetes-models/v1/Service";
 import { Deployment } from "kubernetes-models/apps/v1/Deployment";
 import { HorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
 import { PodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
@@ -10,10 +12,12 @@ import { ALERT_GROUPS, RULE_SELECTOR_LABELS } from "../../components/kubernetes/
 import { CRONHPA_SPEC_SCHEMA, cronHpaCrd } from "../../components/kubernetes/cronhpa-crd";
 import { apiGatewayReplicas, providerDaemonReplicas } from "../../components/kubernetes/scaling-plan";
 import {
+    apiGatewayServiceSpec,
     cronHpaSpec,
     deploymentSpec,
     hpaSpec,
     pdbSpec,
+    podMonitorSpec,
     scaledObjectSpec,
     triggerAuthenticationSpec,
 } from "../../components/kubernetes/workload-specs";
@@ -95,6 +99,22 @@ describe("workload specs against the upstream schemas", () => {
         };
         expect(validate(PrometheusRule, rule)).not.toThrow();
         expect(validate(PrometheusRule, { ...rule, spec: { groups: [{ rules: [] }] } })).toThrow();
+    });
+
+    it("the PodMonitors validate against the operator's schema", () => {
+        for (const app of ["provider-daemon", "api-gateway"]) {
+            const monitor = { apiVersion: "monitoring.coreos.com/v1", kind: "PodMonitor", ...podMonitorSpec(app) };
+            expect(validate(PodMonitor, monitor)).not.toThrow();
+            const broken = { ...monitor, spec: { ...monitor.spec, podMetricsEndpoints: [{ interval: 15 }] } };
+            expect(validate(PodMonitor, broken)).toThrow();
+        }
+    });
+
+    it("api-gateway's NodePort Service validates against the core schema", () => {
+        const service = { apiVersion: "v1", kind: "Service", ...apiGatewayServiceSpec() };
+        expect(validate(Service, service)).not.toThrow();
+        const broken = { ...service, spec: { ...service.spec, ports: [{ port: 80, nodePort: "30080" }] } };
+        expect(validate(Service, broken)).toThrow();
     });
 
     it("the CronHPA CRD is a valid apiextensions.k8s.io/v1 CRD", () => {

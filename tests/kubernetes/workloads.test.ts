@@ -67,6 +67,18 @@ describe("ClusterWorkloads", () => {
         });
     });
 
+    it("has Prometheus scrape both workloads through a PodMonitor each, after the CRDs", () => {
+        const monitoring = made.one("kubernetes:helm.sh/v3:Release", "-kube-prometheus-stack");
+        for (const app of ["provider-daemon", "api-gateway"]) {
+            const monitor = made.one("kubernetes:monitoring.coreos.com/v1:PodMonitor", `-${app}-pod-monitor`);
+            expect(spec(monitor)).toEqual({
+                selector: { matchLabels: { "app.kubernetes.io/name": app } },
+                podMetricsEndpoints: [{ port: "http", path: "/metrics", interval: "15s" }],
+            });
+            expect(monitor.dependencies).toContain(monitoring.urn);
+        }
+    });
+
     it("hands the Redis AUTH token over as a Kubernetes Secret, secret on the wire", () => {
         const secret = made.one("kubernetes:core/v1:Secret");
         // The whole stringData travels as one secret value.

@@ -1,5 +1,6 @@
 import * as k8s from "@pulumi/kubernetes";
 import * as pulumi from "@pulumi/pulumi";
+import * as random from "@pulumi/random";
 import { RULE_SELECTOR_LABELS } from "./alert-rules";
 import { CRONHPA_GROUP, CRONHPA_PLURAL, cronHpaCrd } from "./cronhpa-crd";
 import { scalingDashboard } from "./scaling-dashboard";
@@ -21,6 +22,8 @@ export const MONITORING_NAMESPACE = "monitoring";
 export const KEDA_NAMESPACE = "keda";
 /** Release name of kube-prometheus-stack: its operator selects rules labelled `release: <this>`. */
 export const KUBE_PROMETHEUS_RELEASE = RULE_SELECTOR_LABELS.release;
+/** The Secret Grafana reads its admin credentials from (never the chart's default password). */
+export const GRAFANA_ADMIN_SECRET = "grafana-admin";
 /** Prometheus's service account, named explicitly: its Pod Identity association (prometheus-identity.ts) names it too. */
 export const PROMETHEUS_SERVICE_ACCOUNT = `${KUBE_PROMETHEUS_RELEASE}-prometheus`;
 
@@ -63,7 +66,8 @@ export class ClusterControllers extends pulumi.ComponentResource {
                     version: chart.version,
                     repositoryOpts: { repo: chart.repository },
                     namespace,
-                    createNamespace: true,
+                    // monitoring is made below, before the Secret Grafana reads; KEDA's by its release.
+                    createNamespace: namespace !== MONITORING_NAMESPACE,
                     atomic: true,
                     cleanupOnFail: true,
                     timeout: 900,
@@ -72,25 +76,60 @@ export class ClusterControllers extends pulumi.ComponentResource {
                 child({ dependsOn: [...args.dependsOn, ...after] }),
             );
 
-        const monitoring = release("kube-prometheus-stack", CHARTS.kubePrometheusStack, MONITORING_NAMESPACE, {
-            fullnameOverride: KUBE_PROMETHEUS_RELEASE,
-            prometheus: {
-                prometheusSpec: {
-                    retention: "15d",
-                    replicas: 2,
-                    // Explicit, so the rules' label and the selector cannot drift apart.
-                    ruleSelectorNilUsesHelmValues: false,
-                    ruleSelector: { matchLabels: RULE_SELECTOR_LABELS },
-                    serviceMonitorSelectorNilUsesHelmValues: false,
-                    // Every PodMonitor (workloads.ts makes one per workload), not only the chart's own.
-                    podMonitorSelectorNilUsesHelmValues: false,
-                    // The chain's validators and full nodes, found by EC2 service discovery.
-                    additionalScrapeConfigs: [chainScrapeConfig(args.region)],
-                },
-                serviceAccount: { create: true, name: PROMETHEUS_SERVICE_ACCOUNT },
+        // Grafana's admin password: generated, a Pulumi secret, handed over as a Kubernetes Secret
+        // (the chart's default is the published "prom-operator").
+        const monitoringNamespace = new k8s.core.v1.Namespace(
+            `${name}-monitoring-namespace`,
+            { metadata: { name: MONITORING_NAMESPACE } },
+            child({ dependsOn: args.dependsOn }),
+        );
+        const grafanaPassword = new random.RandomPassword(
+            `${name}-grafana-admin-password`,
+            { length: 32, special: false },
+            { parent: this, additionalSecretOutputs: ["result"] },
+        );
+        const grafanaAdmin = new k8s.core.v1.Secret(
+            `${name}-grafana-admin`,
+            {
+                metadata: { name: GRAFANA_ADMIN_SECRET, namespace: MONITORING_NAMESPACE },
+                type: "Opaque",
+                stringData: { "admin-user": "admin", "admin-password": pulumi.secret(grafanaPassword.result) },
             },
-            grafana: { sidecar: { dashboards: { enabled: true, label: "grafana_dashboard", labelValue: "1" } } },
-        });
+            child({ dependsOn: [monitoringNamespace] }),
+        );
+
+        const monitoring = release(
+            "kube-prometheus-stack",
+            CHARTS.kubePrometheusStack,
+            MONITORING_NAMESPACE,
+            {
+                fullnameOverride: KUBE_PROMETHEUS_RELEASE,
+                prometheus: {
+                    prometheusSpec: {
+                        retention: "15d",
+                        replicas: 2,
+                        // Explicit, so the rules' label and the selector cannot drift apart.
+                        ruleSelectorNilUsesHelmValues: false,
+                        ruleSelector: { matchLabels: RULE_SELECTOR_LABELS },
+                        serviceMonitorSelectorNilUsesHelmValues: false,
+                        // Every PodMonitor (workloads.ts makes one per workload), not only the chart's own.
+                        podMonitorSelectorNilUsesHelmValues: false,
+                        // The chain's validators and full nodes, found by EC2 service discovery.
+                        additionalScrapeConfigs: [chainScrapeConfig(args.region)],
+                    },
+                    serviceAccount: { create: true, name: PROMETHEUS_SERVICE_ACCOUNT },
+                },
+                grafana: {
+                    admin: {
+                        existingSecret: GRAFANA_ADMIN_SECRET,
+                        userKey: "admin-user",
+                        passwordKey: "admin-password",
+                    },
+                    sidecar: { dashboards: { enabled: true, label: "grafana_dashboard", labelValue: "1" } },
+                },
+            },
+            [monitoringNamespace, grafanaAdmin],
+        );
 
         // After kube-prometheus-stack: its ServiceMonitors need the CRD that release installs.
         const keda = release(

@@ -109,6 +109,23 @@ describe("ClusterControllers", () => {
         expect(trust.Statement[0].Principal).toEqual({ Service: "pods.eks.amazonaws.com" });
     });
 
+    it("gives Grafana a generated admin password through a Secret, never the chart's default", () => {
+        const monitoring = made.one(RELEASE, "-kube-prometheus-stack");
+        const values = monitoring.inputs.values as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+        expect(values.grafana.admin).toEqual({
+            existingSecret: "grafana-admin",
+            userKey: "admin-user",
+            passwordKey: "admin-password",
+        });
+        expect(JSON.stringify(values)).not.toMatch(/adminPassword|prom-operator/);
+        const secret = made.one("kubernetes:core/v1:Secret", "-grafana-admin");
+        expect(secret.inputs.metadata).toMatchObject({ name: "grafana-admin", namespace: "monitoring" });
+        expect(monitoring.dependencies).toContain(secret.urn);
+        const password = made.one("random:index/randomPassword:RandomPassword", "-grafana-admin-password");
+        expect(password.inputs).toMatchObject({ length: 32, special: false });
+        expect(secret.propertyDependencies.stringData).toContain(password.urn);
+    });
+
     it("makes Prometheus select the alert rules by the label they carry", () => {
         const values = made.one(RELEASE, "-kube-prometheus-stack").inputs.values as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
         expect(values.prometheus.prometheusSpec.ruleSelector).toEqual({

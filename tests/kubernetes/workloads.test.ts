@@ -80,7 +80,7 @@ describe("ClusterWorkloads", () => {
     });
 
     it("hands the Redis AUTH token over as a Kubernetes Secret, secret on the wire", () => {
-        const secret = made.one("kubernetes:core/v1:Secret");
+        const secret = made.one("kubernetes:core/v1:Secret", "-redis-auth");
         // The whole stringData travels as one secret value.
         const data = secret.inputs.stringData as Record<string, unknown>;
         expect(data[SECRET_SIG_KEY]).toBeDefined();

@@ -5,7 +5,7 @@ import { RULE_SELECTOR_LABELS } from "./alert-rules";
 import { CRONHPA_GROUP, CRONHPA_PLURAL, cronHpaCrd } from "./cronhpa-crd";
 import { scalingDashboard } from "./scaling-dashboard";
 import { chainScrapeConfig } from "./scrape-configs";
-import { CHARTS, IMAGES, type PinnedChart } from "./versions";
+import { CHARTS, clusterAutoscalerImage, IMAGES, type PinnedChart } from "./versions";
 
 export interface ClusterControllersArgs {
     /** The cluster's Kubernetes provider. */
@@ -14,6 +14,10 @@ export interface ClusterControllersArgs {
     timeZone: string;
     /** AWS region of the cluster: its Prometheus discovers and scrapes the chain's nodes there. */
     region: string;
+    /** EKS cluster name: the cluster autoscaler discovers the node groups EKS tagged with it. */
+    clusterName: string;
+    /** Kubernetes version of the cluster: the cluster autoscaler's image follows it. */
+    kubernetesVersion: string;
     /** Resources the controllers wait for (node groups and the add-ons that need them). */
     dependsOn: pulumi.Resource[];
 }
@@ -24,6 +28,8 @@ export const KEDA_NAMESPACE = "keda";
 export const KUBE_PROMETHEUS_RELEASE = RULE_SELECTOR_LABELS.release;
 /** The Secret Grafana reads its admin credentials from (never the chart's default password). */
 export const GRAFANA_ADMIN_SECRET = "grafana-admin";
+/** The cluster autoscaler's service account in kube-system, named for its Pod Identity association. */
+export const CLUSTER_AUTOSCALER_SERVICE_ACCOUNT = "cluster-autoscaler";
 /** Prometheus's service account, named explicitly: its Pod Identity association (prometheus-identity.ts) names it too. */
 export const PROMETHEUS_SERVICE_ACCOUNT = `${KUBE_PROMETHEUS_RELEASE}-prometheus`;
 
@@ -37,7 +43,8 @@ export const PROMETHEUS_SERVICE_ACCOUNT = `${KUBE_PROMETHEUS_RELEASE}-prometheus
  *   scrapes the workloads' PodMonitors and the region's validators and full
  *   nodes (scrape-configs.ts), the operator that loads the PrometheusRules,
  *   Grafana with the scaling dashboard,
- * - prometheus-adapter, serving api-gateway's requests-per-second pods metric.
+ * - prometheus-adapter, serving api-gateway's requests-per-second pods metric,
+ * - the cluster autoscaler, sizing the node groups for the pods.
  * `crdsReady` is what custom resources of these kinds must depend on.
  */
 export class ClusterControllers extends pulumi.ComponentResource {
@@ -177,6 +184,22 @@ export class ClusterControllers extends pulumi.ComponentResource {
             },
             [monitoring],
         );
+
+        // Node groups grow for pending pods and shrink when nodes idle, within their min and max.
+        release("cluster-autoscaler", CHARTS.clusterAutoscaler, "kube-system", {
+            cloudProvider: "aws",
+            awsRegion: args.region,
+            autoDiscovery: { clusterName: args.clusterName },
+            image: clusterAutoscalerImage(args.kubernetesVersion),
+            rbac: { serviceAccount: { create: true, name: CLUSTER_AUTOSCALER_SERVICE_ACCOUNT } },
+            replicaCount: 2,
+            podDisruptionBudget: { maxUnavailable: 1 },
+            extraArgs: {
+                "balance-similar-node-groups": true,
+                "skip-nodes-with-system-pods": false,
+                expander: "least-waste",
+            },
+        });
 
         new k8s.core.v1.ConfigMap(
             `${name}-scaling-dashboard`,

@@ -1,8 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { Tags } from "../common/tags";
-import { ClusterControllers, MONITORING_NAMESPACE, PROMETHEUS_SERVICE_ACCOUNT } from "./controllers";
-import { PrometheusIdentity } from "./prometheus-identity";
+import {
+    CLUSTER_AUTOSCALER_SERVICE_ACCOUNT,
+    ClusterControllers,
+    MONITORING_NAMESPACE,
+    PROMETHEUS_SERVICE_ACCOUNT,
+} from "./controllers";
+import { clusterAutoscalerStatements, prometheusDiscoveryStatements } from "./pod-identity-policies";
+import { PodIdentityRole, type PolicyStatement } from "./pod-identity-role";
 import { EksCluster } from "./eks-cluster";
 import { clusterProvider } from "./kubernetes-provider";
 import { KubernetesNodeGroup } from "./node-group";
@@ -123,25 +129,52 @@ export class RegionalKubernetes extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [this.cluster] },
         );
-        // Before Prometheus starts: Pod Identity gives credentials to pods created after the association.
-        const prometheusIdentity = new PrometheusIdentity(
-            `${name}-prometheus-identity`,
-            {
-                provider: args.provider,
-                clusterName: this.cluster.clusterName,
-                namespace: MONITORING_NAMESPACE,
-                serviceAccount: PROMETHEUS_SERVICE_ACCOUNT,
-                tags: args.tags,
-            },
-            parent,
-        );
+        // Before the controllers start: Pod Identity gives credentials to pods created after the association.
+        const identity = (
+            role: string,
+            namespace: string,
+            serviceAccount: string,
+            description: string,
+            statements: PolicyStatement[],
+        ) =>
+            new PodIdentityRole(
+                `${name}-${role}-identity`,
+                {
+                    provider: args.provider,
+                    clusterName: this.cluster.clusterName,
+                    namespace,
+                    serviceAccount,
+                    description,
+                    statements,
+                    tags: args.tags,
+                },
+                parent,
+            );
+        const identities = [
+            identity(
+                "prometheus",
+                MONITORING_NAMESPACE,
+                PROMETHEUS_SERVICE_ACCOUNT,
+                "Prometheus in EKS: EC2 service discovery of the chain's nodes",
+                prometheusDiscoveryStatements(),
+            ),
+            identity(
+                "cluster-autoscaler",
+                "kube-system",
+                CLUSTER_AUTOSCALER_SERVICE_ACCOUNT,
+                `Cluster autoscaler of ${this.clusterName}: sizes its node groups only`,
+                clusterAutoscalerStatements(this.clusterName),
+            ),
+        ];
         const controllers = new ClusterControllers(
             `${name}-controllers`,
             {
                 provider: k8sProvider,
                 timeZone: args.timeZone,
                 region: args.region,
-                dependsOn: [this.nodeGroup, ...addonsAfter, prometheusIdentity.association],
+                clusterName: this.clusterName,
+                kubernetesVersion: args.kubernetesVersion,
+                dependsOn: [this.nodeGroup, ...addonsAfter, ...identities.map((i) => i.association)],
             },
             parent,
         );

@@ -25,6 +25,16 @@ export const CHARTS = {
         version: "88.5.3",
         repository: "https://prometheus-community.github.io/helm-charts",
     },
+    /**
+     * Sizes the node groups between their minimum and maximum (EKS tags their
+     * Auto Scaling groups for its auto-discovery). Its image follows the
+     * Kubernetes version: KUBERNETES_RELEASES `clusterAutoscalerImage`.
+     */
+    clusterAutoscaler: {
+        chart: "cluster-autoscaler",
+        version: "9.52.1",
+        repository: "https://kubernetes.github.io/autoscaler",
+    },
     /** Serves Prometheus series as the custom (pods) metrics api-gateway's HPA reads. */
     prometheusAdapter: {
         chart: "prometheus-adapter",
@@ -45,6 +55,8 @@ export interface KubernetesRelease {
     standardSupportEnds: string;
     /** Add-on versions EKS offers for this version. */
     addons: Record<AddonName, string>;
+    /** The cluster autoscaler's image tag: its minor version must match the cluster's. */
+    clusterAutoscalerImage: string;
 }
 
 /**
@@ -70,6 +82,7 @@ export const KUBERNETES_RELEASES = {
             "kube-proxy": "v1.33.3-eksbuild.10",
             "metrics-server": "v0.8.0-eksbuild.2",
         },
+        clusterAutoscalerImage: "v1.33.1",
     },
     "1.35": {
         standardSupportEnds: "2027-03-27",
@@ -84,20 +97,30 @@ export const KUBERNETES_RELEASES = {
             /** Resource metrics for HPA and KEDA's cpu/memory triggers; EKS ships none by default. */
             "metrics-server": "v0.8.0-eksbuild.6",
         },
+        clusterAutoscalerImage: "v1.35.0",
     },
 } as const satisfies Record<string, KubernetesRelease>;
 
 export type KubernetesVersion = keyof typeof KUBERNETES_RELEASES;
 export const KUBERNETES_VERSIONS = Object.keys(KUBERNETES_RELEASES) as KubernetesVersion[];
 
-/** The add-on versions pinned for a Kubernetes version. */
-export function addonsFor(version: string): Record<AddonName, string> {
+/** What is pinned for a Kubernetes version (config validation admits only these versions). */
+export function releaseOf(version: string): KubernetesRelease {
     const release = (KUBERNETES_RELEASES as Record<string, KubernetesRelease>)[version];
     if (release === undefined) {
-        throw new Error(`no add-on versions are pinned for Kubernetes ${version} (${KUBERNETES_VERSIONS.join(", ")})`);
+        throw new Error(`nothing is pinned for Kubernetes ${version} (${KUBERNETES_VERSIONS.join(", ")})`);
     }
-    return release.addons;
+    return release;
 }
+
+/** The add-on versions pinned for a Kubernetes version. */
+export const addonsFor = (version: string): Record<AddonName, string> => releaseOf(version).addons;
+
+/** The cluster autoscaler's image, whose minor version follows the cluster's. */
+export const clusterAutoscalerImage = (version: string) => ({
+    repository: "registry.k8s.io/autoscaling/cluster-autoscaler",
+    tag: releaseOf(version).clusterAutoscalerImage,
+});
 
 /** Add-ons that must be running before the first node joins. */
 export const ADDONS_BEFORE_NODES = ["vpc-cni", "eks-pod-identity-agent"] as const;

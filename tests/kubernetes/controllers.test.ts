@@ -93,13 +93,18 @@ describe("ClusterControllers", () => {
         expect(values.prometheus.prometheusSpec.podMonitorSelectorNilUsesHelmValues).toBe(false);
         expect(values.prometheus.serviceAccount).toEqual({ create: true, name: "kube-prometheus-stack-prometheus" });
 
-        const association = made.one("aws:eks/podIdentityAssociation:PodIdentityAssociation");
+        const association = made.one(
+            "aws:eks/podIdentityAssociation:PodIdentityAssociation",
+            "-prometheus-identity-association",
+        );
         expect(association.inputs).toMatchObject({
             namespace: "monitoring",
             serviceAccount: "kube-prometheus-stack-prometheus",
         });
         expect(monitoring.dependencies).toContain(association.urn);
-        const policy = JSON.parse(made.one("aws:iam/rolePolicy:RolePolicy", "-ec2-discovery").inputs.policy as string);
+        const policy = JSON.parse(
+            made.one("aws:iam/rolePolicy:RolePolicy", "-prometheus-identity-policy").inputs.policy as string,
+        );
         expect(policy.Statement).toEqual([
             { Effect: "Allow", Action: ["ec2:DescribeInstances", "ec2:DescribeAvailabilityZones"], Resource: "*" },
         ]);
@@ -124,6 +129,44 @@ describe("ClusterControllers", () => {
         const password = made.one("random:index/randomPassword:RandomPassword", "-grafana-admin-password");
         expect(password.inputs).toMatchObject({ length: 32, special: false });
         expect(secret.propertyDependencies.stringData).toContain(password.urn);
+    });
+
+    it("runs the cluster autoscaler on the node groups EKS tagged for this cluster, its image following the version", () => {
+        const autoscaler = made.one(RELEASE, "-cluster-autoscaler");
+        expect(autoscaler.inputs).toMatchObject({
+            chart: "cluster-autoscaler",
+            version: CHARTS.clusterAutoscaler.version,
+            namespace: "kube-system",
+        });
+        expect(autoscaler.inputs.values).toMatchObject({
+            cloudProvider: "aws",
+            awsRegion: "us-east-1",
+            autoDiscovery: { clusterName: "virtengine-production-us-east-1" },
+            // The program builds Kubernetes 1.33: the autoscaler's minor matches.
+            image: { repository: "registry.k8s.io/autoscaling/cluster-autoscaler", tag: "v1.33.1" },
+            rbac: { serviceAccount: { create: true, name: "cluster-autoscaler" } },
+        });
+        const association = made.one(
+            "aws:eks/podIdentityAssociation:PodIdentityAssociation",
+            "-cluster-autoscaler-identity-association",
+        );
+        expect(association.inputs).toMatchObject({ namespace: "kube-system", serviceAccount: "cluster-autoscaler" });
+        expect(autoscaler.dependencies).toContain(association.urn);
+        const policy = JSON.parse(
+            made.one("aws:iam/rolePolicy:RolePolicy", "-cluster-autoscaler-identity-policy").inputs.policy as string,
+        );
+        // It may resize and terminate only in this cluster's own groups.
+        expect(policy.Statement[1]).toEqual({
+            Effect: "Allow",
+            Action: ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"],
+            Resource: "*",
+            Condition: {
+                StringEquals: { "aws:ResourceTag/k8s.io/cluster-autoscaler/virtengine-production-us-east-1": "owned" },
+            },
+        });
+        expect(policy.Statement[0].Action.every((a: string) => /^(autoscaling|ec2|eks):(Describe|Get)/.test(a))).toBe(
+            true,
+        );
     });
 
     it("makes Prometheus select the alert rules by the label they carry", () => {

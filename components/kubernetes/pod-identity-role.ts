@@ -3,35 +3,43 @@ import * as pulumi from "@pulumi/pulumi";
 import { childOptions } from "../common/child-options";
 import { mergeTags, type Tags } from "../common/tags";
 
-export interface PrometheusIdentityArgs {
+/** One statement of an IAM policy. */
+export interface PolicyStatement {
+    Effect: "Allow";
+    Action: string[];
+    Resource: string | string[];
+    Condition?: Record<string, Record<string, string>>;
+}
+
+export interface PodIdentityRoleArgs {
     provider: aws.Provider;
     clusterName: pulumi.Input<string>;
-    /** Namespace and service account of the Prometheus pods (controllers.ts). */
+    /** Namespace and service account of the pods the role is for. */
     namespace: string;
     serviceAccount: string;
+    /** What the role may do, and no more. */
+    description: string;
+    statements: PolicyStatement[];
     tags?: Tags;
 }
 
-/** What EC2 service discovery calls: describe-only, and these actions take no resource ARNs. */
-export const PROMETHEUS_EC2_ACTIONS = ["ec2:DescribeInstances", "ec2:DescribeAvailabilityZones"];
-
 /**
- * The AWS identity of a cluster's Prometheus, through EKS Pod Identity (the
- * eks-pod-identity-agent add-on): a role only the EKS pods service may
- * assume, allowed to describe instances and zones, associated with the
- * Prometheus service account. Pod Identity hands credentials to pods as they
- * are created, so Prometheus must start after the association exists.
+ * The AWS identity of one service account's pods, through EKS Pod Identity
+ * (the eks-pod-identity-agent add-on): a role only the EKS pods service may
+ * assume, with its own inline policy, associated with the service account.
+ * Pod Identity hands credentials to pods as they are created, so the pods
+ * must start after `association` exists (depend on it).
  */
-export class PrometheusIdentity extends pulumi.ComponentResource {
+export class PodIdentityRole extends pulumi.ComponentResource {
     public readonly association: aws.eks.PodIdentityAssociation;
 
-    constructor(name: string, args: PrometheusIdentityArgs, opts?: pulumi.ComponentResourceOptions) {
-        super("virtengine:kubernetes:PrometheusIdentity", name, {}, opts);
+    constructor(name: string, args: PodIdentityRoleArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("virtengine:kubernetes:PodIdentityRole", name, {}, opts);
         const child = () => childOptions(this, args.provider);
         const role = new aws.iam.Role(
             `${name}-role`,
             {
-                description: "Prometheus in EKS: EC2 service discovery of the chain's nodes",
+                description: args.description,
                 assumeRolePolicy: JSON.stringify({
                     Version: "2012-10-17",
                     Statement: [
@@ -47,14 +55,8 @@ export class PrometheusIdentity extends pulumi.ComponentResource {
             child(),
         );
         const policy = new aws.iam.RolePolicy(
-            `${name}-ec2-discovery`,
-            {
-                role: role.name,
-                policy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [{ Effect: "Allow", Action: PROMETHEUS_EC2_ACTIONS, Resource: "*" }],
-                }),
-            },
+            `${name}-policy`,
+            { role: role.name, policy: JSON.stringify({ Version: "2012-10-17", Statement: args.statements }) },
             child(),
         );
         this.association = new aws.eks.PodIdentityAssociation(

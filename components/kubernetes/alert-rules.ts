@@ -15,8 +15,14 @@
  * - The state-sync snapshot alerts watch metrics CometBFT does not export (an
  *   exporter on the snapshotter provides them): StateSyncMetricsAbsent says
  *   when they are missing instead of staying silent.
+ * - StateSyncProviderDown watched a `virtengine-statesync` job no Prometheus
+ *   scrapes: it watches the full nodes (the state-sync providers) in the
+ *   chain's scrape job.
  * The chain's own rules use CometBFT's `cometbft_` metrics.
  */
+
+import { ROLE } from "../common/tags";
+import { CHAIN_SCRAPE_JOB } from "./scrape-configs";
 
 export interface AlertRule {
     alert: string;
@@ -101,7 +107,9 @@ export const ALERT_GROUPS: RuleGroup[] = [
             },
             {
                 alert: "StateSyncProviderDown",
-                expr: 'up{job="virtengine-statesync"} == 0',
+                // Full nodes serve state-sync snapshots; there is no separate "virtengine-statesync"
+                // job to watch (the documents' selector matched nothing): scrape-configs.ts.
+                expr: `up{job="${CHAIN_SCRAPE_JOB}", role="${ROLE.fullNode}"} == 0`,
                 for: "5m",
                 labels: { severity: "critical" },
                 annotations: {

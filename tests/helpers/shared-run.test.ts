@@ -1,5 +1,8 @@
 import { testProgram } from "../harness/run-isolated";
-import { decodeRun, encodeRun, sharedRun } from "./shared-run";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { decodeRun, encodeRun, sharedRun, sourcesFingerprint } from "./shared-run";
 import type { ProgramRun } from "../../tools/harness/run-program";
 
 // Whole-stack runs shared between the files of a worker: each file must get
@@ -35,7 +38,8 @@ describe("a recorded run as text", () => {
 
 describe("sharedRun", () => {
     const options = (stack: string) => ({ project: "harness", stack, config: {}, program: testProgram("clean.ts") });
-    const store = () => (globalThis as unknown as { sharedRuns: Map<string, Promise<string>> }).sharedRuns;
+    const store = () =>
+        (globalThis as unknown as { sharedRuns: { runs: Map<string, Promise<string>> } }).sharedRuns.runs;
 
     it("builds a run once per worker and gives each caller its own copy", async () => {
         const first = await sharedRun(options("shared-once"));
@@ -52,9 +56,42 @@ describe("sharedRun", () => {
         expect((await sharedRun(options("shared-once"))).resources).toHaveLength(3);
     });
 
+    it("drops every run recorded from sources that have changed since", async () => {
+        const shared = (globalThis as unknown as { sharedRuns: { sources?: string } }).sharedRuns;
+        store().set("recorded before an edit", Promise.resolve("{}"));
+        shared.sources = "the sources before an edit";
+        await sharedRun(options("shared-once"));
+        expect(store().has("recorded before an edit")).toBe(false);
+        expect(shared.sources).not.toBe("the sources before an edit");
+    });
+
     it("runs another program in a fresh module registry, as a program runs once per registry", async () => {
         const other = await sharedRun(options("shared-other"));
         expect(other.stack).toBe("shared-other");
         expect(other.resources.map((r) => r.name)).toEqual(["us-east-1", "logs", "derived"]);
+    });
+});
+
+describe("sourcesFingerprint", () => {
+    it("changes when a source file is edited, added or removed, and only then", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sources-"));
+        try {
+            fs.mkdirSync(path.join(dir, "components"));
+            const file = path.join(dir, "components", "a.ts");
+            fs.writeFileSync(file, "export const a = 1;\n");
+            const roots = [path.join(dir, "index.ts"), path.join(dir, "components")];
+            const before = sourcesFingerprint(roots);
+            expect(sourcesFingerprint(roots)).toBe(before);
+            fs.writeFileSync(file, "export const a = 22;\n");
+            const edited = sourcesFingerprint(roots);
+            expect(edited).not.toBe(before);
+            fs.writeFileSync(path.join(dir, "index.ts"), "");
+            const added = sourcesFingerprint(roots);
+            expect(added).not.toBe(edited);
+            fs.rmSync(path.join(dir, "index.ts"));
+            expect(sourcesFingerprint(roots)).toBe(edited);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 });

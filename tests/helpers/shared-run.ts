@@ -1,5 +1,9 @@
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { runProgram, type ProgramRun, type RunProgramOptions } from "../../tools/harness/run-program";
 import { runIsolated } from "../harness/run-isolated";
+import { REPO_ROOT } from "./fixtures";
 
 /*
  * Whole-stack runs shared between the test files of a jest worker. Building
@@ -20,17 +24,48 @@ export function runInThisFile(options: RunProgramOptions): Promise<ProgramRun> {
     return runProgram(options);
 }
 
-/** The run `options` record, built at most once per worker while the environment keeps a store. */
+/** What the program is built from; a change to any of it (an edit, a checkout) makes every shared run stale. */
+const SOURCES = ["index.ts", "components", "config", "tools", "package-lock.json"].map((p) => path.join(REPO_ROOT, p));
+
+/** The state of the files under `roots`: path, size and modification time of each. */
+export function sourcesFingerprint(roots: readonly string[]): string {
+    const hash = createHash("sha256");
+    const visit = (p: string) => {
+        const stat = fs.statSync(p, { throwIfNoEntry: false });
+        if (!stat) return;
+        if (stat.isDirectory()) {
+            for (const entry of fs.readdirSync(p).sort()) visit(path.join(p, entry));
+        } else {
+            hash.update(`${p}\0${stat.size}\0${stat.mtimeMs}\n`);
+        }
+    };
+    roots.forEach(visit);
+    return hash.digest("hex");
+}
+
+/** The store the test environment keeps (tests/setup/shared-runs-environment.ts), when it does. */
+interface SharedRuns {
+    sources?: string;
+    runs: Map<string, Promise<string>>;
+}
+
+/** The run `options` record, built at most once per worker (and state of the sources) while the environment keeps a store. */
 export async function sharedRun(options: RunProgramOptions): Promise<ProgramRun> {
-    const store = (globalThis as { sharedRuns?: Map<string, Promise<string>> }).sharedRuns;
+    const store = (globalThis as { sharedRuns?: SharedRuns }).sharedRuns;
     if (!store) return runInThisFile(options);
+    const sources = sourcesFingerprint(SOURCES);
+    if (store.sources !== sources) {
+        store.runs.clear();
+        store.sources = sources;
+    }
+    const { runs } = store;
     const key = JSON.stringify(options);
-    let text = store.get(key);
+    let text = runs.get(key);
     if (!text) {
         text = runInThisFile(options).then(encodeRun);
-        store.set(key, text);
+        runs.set(key, text);
         // A failed build is this file's failure; the next file tries again.
-        text.catch(() => store.delete(key));
+        text.catch(() => runs.delete(key));
     }
     return decodeRun(await text);
 }

@@ -5,8 +5,12 @@
 // same worker instead of being built again (see tests/helpers/shared-run.ts).
 import { TestEnvironment } from "jest-environment-node";
 
-/** Recorded runs by their options, as text: each file parses its own copy into its own realm. */
-const sharedRuns = new Map<string, Promise<string>>();
+/**
+ * Recorded runs by their options, as text (each file parses its own copy into
+ * its own realm), and the state of the sources they were recorded from: an
+ * in-band watch run keeps this module, so runs of edited code must not be served.
+ */
+const sharedRuns: { sources?: string; runs: Map<string, Promise<string>> } = { runs: new Map() };
 
 export default class SharedRunsEnvironment extends TestEnvironment {
     constructor(...args: ConstructorParameters<typeof TestEnvironment>) {

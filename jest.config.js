@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
-    testEnvironment: "node",
+    // jest's node environment, plus a per-worker store of recorded whole-stack runs (tests/helpers/shared-run.ts).
+    testEnvironment: "<rootDir>/tests/setup/shared-runs-environment.ts",
     roots: ["<rootDir>/tests"],
     testMatch: ["**/*.test.ts"],
     // swc strips types only; `npm run typecheck` (tsc) checks them once for the whole tree.

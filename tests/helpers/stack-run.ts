@@ -1,11 +1,12 @@
-import { runProgram, type ProgramRun, type RecordedResource } from "../../tools/harness/run-program";
+import type { ProgramRun, RecordedResource } from "../../tools/harness/run-program";
 import { TYPES } from "../../tools/harness/recorded";
 import { engineConfig, rawStackConfig } from "./fixtures";
 import type { RawConfig } from "../../config/schema";
+import { sharedRun } from "./shared-run";
 
-/** Runs the real program on a stack's config (or a given one) under mocks. Once per test file. */
+/** Runs the real program on a stack's config (or a given one) under mocks; built once per jest worker (shared-run.ts). */
 export function runStack(stack: "production" | "staging", options: { preview?: boolean; raw?: RawConfig } = {}) {
-    return runProgram({
+    return sharedRun({
         project: "virtengine",
         stack,
         config: engineConfig(options.raw ?? rawStackConfig(stack)),

@@ -119,18 +119,19 @@ describe("npm run plan", () => {
     it('never reads as clean under {"all": "disabled"}, and warns when stack and environment differ', async () => {
         const config = path.join(dir, "all-disabled.json");
         fs.writeFileSync(config, '{"all": "disabled"}');
-        const result = await plan(
-            ...["--config", "Pulumi.staging.yaml", "--policy-config", config, "--format", "markdown"],
-        );
+        // A staging file planned under the production stack; one region is enough to show the warnings.
+        const file = path.join(dir, "staging-one-region.yaml");
+        const staging = fs.readFileSync(path.join(REPO, "Pulumi.staging.yaml"), "utf8");
+        fs.writeFileSync(file, staging.slice(0, staging.indexOf("    - name: eu-west-1")));
+        const result = await plan(...["--config", file, "--policy-config", config, "--format", "markdown"]);
         expect(result.code).toBe(0);
+        expect(result.stdout).toContain("in 1 region;");
         expect(result.stdout).toContain(
             `> :warning: **Policies not checked**: NOT CHECKED: every policy (${policies.length}) is disabled by ${config}.`,
         );
         expect(result.stdout).not.toContain(":white_check_mark:");
-        expect(result.stdout).toContain("(environment staging, `Pulumi.staging.yaml`)");
-        expect(result.stdout).toContain(
-            '- stack "production" plans Pulumi.staging.yaml, whose virtengine:environment is staging',
-        );
+        expect(result.stdout).toContain(`(environment staging, \`${file}\`)`);
+        expect(result.stdout).toContain(`- stack "production" plans ${file}, whose virtengine:environment is staging`);
     });
 
     it("exits 2 at once for a stack with no policy config, naming the file and --policy-config", async () => {

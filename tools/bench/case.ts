@@ -19,6 +19,12 @@ export const RESULT_MARKER = "@@bench-result";
 export interface CaseResult {
     /** Time around runProgram (or the floor's register + drain), in ms. */
     runMs: number;
+    /**
+     * CPU time of the whole process (every thread, GC helpers included) over
+     * the same span, in ms: on a shared machine it moves far less than the
+     * wall time when other processes take the cores.
+     */
+    runCpuMs: number;
     /** RSS high-water mark of this process, in KiB (`process.resourceUsage().maxRSS`). */
     maxRssKiB: number;
     /** Program cases only: the RSS high-water mark when the run had finished, before the pack and report, in KiB. */
@@ -40,6 +46,12 @@ interface Dumped {
     inputs: Record<string, unknown>;
 }
 
+/** CPU time (user and system, all threads) since `since`, in ms. */
+function cpuMs(since: NodeJS.CpuUsage): number {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+}
+
 async function runProgramCase(which: string, dumpFile?: string): Promise<CaseResult> {
     // As the plan CLI does: the SDK without the parts an offline run never uses.
     (await import("../harness/sdk-internals")).loadSdkWithDeferredDependencies();
@@ -53,8 +65,10 @@ async function runProgramCase(which: string, dumpFile?: string): Promise<CaseRes
               : configs.largeConfig();
     const { runProgram } = await import("../harness/run-program");
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const run = await runProgram({ project: configs.PROJECT, stack: which, config, preview: true });
     const runMs = performance.now() - start;
+    const runCpuMs = cpuMs(cpuStart);
     const runMaxRssKiB = process.resourceUsage().maxRSS;
     const { runPolicyPack } = await import("../harness/policy/evaluate");
     const { buildInventory } = await import("../plan/inventory");
@@ -65,6 +79,7 @@ async function runProgramCase(which: string, dumpFile?: string): Promise<CaseRes
     const reportMs = performance.now() - reportStart;
     const result = {
         runMs,
+        runCpuMs,
         reportMs,
         maxRssKiB: process.resourceUsage().maxRSS,
         runMaxRssKiB,
@@ -92,6 +107,7 @@ async function timeUnderMocks(stack: string, register: () => number): Promise<Ca
     const { withLeanSdk } = await import("../harness/lean-sdk");
     const { waitForRegistrations } = await import("../harness/run-program");
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     await pulumi.runtime.setMocks(
         awsMocks(() => "us-east-1", true),
         "virtengine",
@@ -104,7 +120,7 @@ async function timeUnderMocks(stack: string, register: () => number): Promise<Ca
         return count;
     });
     const runMs = performance.now() - start;
-    return { runMs, maxRssKiB: process.resourceUsage().maxRSS, resources };
+    return { runMs, runCpuMs: cpuMs(cpuStart), maxRssKiB: process.resourceUsage().maxRSS, resources };
 }
 
 /**

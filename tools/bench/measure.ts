@@ -12,6 +12,7 @@ export interface Sample extends CaseResult {
 /** Median of each metric over the runs (metrics taken independently). */
 export interface Summary {
     runMs: number;
+    runCpuMs: number;
     /** Median of the samples' `reportMs`; 0 for cases that do not report. */
     reportMs: number;
     processMs: number;
@@ -130,6 +131,7 @@ export async function measure(args: string[], runs: number, onSample?: (s: Sampl
     }
     return {
         runMs: median(samples.map((s) => s.runMs)),
+        runCpuMs: median(samples.map((s) => s.runCpuMs)),
         reportMs: median(samples.map((s) => s.reportMs ?? 0)),
         processMs: median(samples.map((s) => s.processMs)),
         maxRssKiB: median(samples.map((s) => s.maxRssKiB)),

@@ -44,13 +44,15 @@ export interface MachineLoad {
 
 /** The human-readable report: medians per case and floor, then PASS/FAIL per target. */
 export function renderTable(reports: CaseReport[], runs: number, load: MachineLoad): string {
-    const rows = [["case", "resources", "plan time", "process time", "peak RSS", "program plan time / this"]];
+    const rows = [
+        ["case", "resources", "plan time", "plan CPU", "process time", "peak RSS", "program plan time / this"],
+    ];
     const row = (label: string, s: Summary, ratio: string) =>
-        rows.push([label, String(s.resources), ms(s.runMs), ms(s.processMs), mib(s.maxRssKiB), ratio]);
+        rows.push([label, String(s.resources), ms(s.runMs), ms(s.runCpuMs), ms(s.processMs), mib(s.maxRssKiB), ratio]);
     for (const r of reports) {
         row(r.name, r.program, "");
-        rows.push(["  pack + report", "", ms(r.program.reportMs), "", "", ""]);
-        if (r.endToEndMs !== undefined) rows.push(["  plan CLI end to end", "", "", ms(r.endToEndMs), "", ""]);
+        rows.push(["  pack + report", "", ms(r.program.reportMs), "", "", "", ""]);
+        if (r.endToEndMs !== undefined) rows.push(["  plan CLI end to end", "", "", "", ms(r.endToEndMs), "", ""]);
         row("  floor", r.floor, (r.program.runMs / r.floor.runMs).toFixed(2));
         row("  sdk minimum", r.dummy, (r.program.runMs / r.dummy.runMs).toFixed(2));
     }
@@ -66,7 +68,7 @@ export function renderTable(reports: CaseReport[], runs: number, load: MachineLo
         `Median of ${runs} run(s), each in a fresh process (node ${process.version}).`,
         `Load average ${load.before.toFixed(2)} at the start, ${load.after.toFixed(2)} at the end, on ${load.cores} cores: ` +
             `above the core count, other processes shared the CPU and the times are inflated.`,
-        `plan time: around runProgram in the child; process time: spawn to exit.`,
+        `plan time: around runProgram in the child; plan CPU: the process's CPU time (all threads) over the same span; process time: spawn to exit.`,
         `pack + report: after the run, the policy pack (analyzer handlers) and the inventory with cost and region loss.`,
         `plan CLI end to end: the real \`npm run plan\` command (without npm), process start to exit, JSON output.`,
         `floor: the SDK alone registering the program's resources (same @pulumi/aws classes and inputs, flat, nothing else).`,

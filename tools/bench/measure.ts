@@ -103,35 +103,22 @@ export function runCli(args: string[]): Promise<number> {
     });
 }
 
-/** Median wall time of `runs` runs of the plan CLI, one after another. */
-export async function measureCli(args: string[], runs: number, onSample?: (ms: number) => void): Promise<number> {
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-        const ms = await runCli(args);
-        onSample?.(ms);
-        samples.push(ms);
-    }
-    return median(samples);
-}
-
-function median(values: number[]): number {
+export function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Runs a case `runs` times, one after another (2-core machines: parallel runs would skew each other). */
-export async function measure(args: string[], runs: number, onSample?: (s: Sample) => void): Promise<Summary> {
-    const samples: Sample[] = [];
-    for (let i = 0; i < runs; i++) {
-        const sample = await runChild(args);
-        onSample?.(sample);
-        samples.push(sample);
-    }
+/**
+ * The medians of one case's samples (each metric taken independently). The
+ * samples come from interleaved repetitions (see bench.ts), so a change in
+ * the machine's load falls on every case alike.
+ */
+export function summarize(label: string, samples: Sample[]): Summary {
     const counts = new Set(samples.map((s) => s.resources));
     if (counts.size > 1) {
         // The program is deterministic; differing counts mean a run was not the same plan.
-        throw new Error(`case ${args.join(" ")} registered different resource counts: ${[...counts].join(", ")}`);
+        throw new Error(`case ${label} registered different resource counts: ${[...counts].join(", ")}`);
     }
     return {
         runMs: median(samples.map((s) => s.runMs)),

@@ -37,3 +37,24 @@ describe("the suite's stand-ins for the same packages (jest.config.js moduleName
         expect(typeof ts.createSourceFile).toBe("function");
     });
 });
+
+// The plan CLI imports these before it calls loadSdkWithDeferredDependencies
+// (tools/plan/cli.ts): if one of them loaded @pulumi/pulumi itself, the SDK
+// would arrive with every deferred package (about 460 modules more).
+const LOADED_BEFORE_THE_SDK = [
+    "./tools/plan/load-stack",
+    "./tools/harness/policy/evaluate",
+    "./tools/plan/compare/read-plan",
+];
+
+describe("what the plan CLI loads before the SDK", () => {
+    it("does not load @pulumi/pulumi", () => {
+        const check = `
+for (const m of ${JSON.stringify(LOADED_BEFORE_THE_SDK)}) require(m);
+const sdk = Object.keys(require.cache).filter((f) => /[/]node_modules[/]@pulumi[/]pulumi[/]index[.]js$/.test(f));
+console.log(JSON.stringify(sdk.length));
+`;
+        const out = execFileSync(NODE, ["--import", "tsx", "-e", check], { cwd: REPO, encoding: "utf8" });
+        expect(JSON.parse(out.trim().split("\n").pop()!)).toBe(0);
+    });
+});

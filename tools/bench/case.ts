@@ -3,7 +3,7 @@
  * module side effects and runs once per process; a fresh process also gives a
  * clean RSS high-water mark). Usage:
  *
- *   node --import tsx tools/bench/case.ts program production|large [dump.json]
+ *   node --import tsx tools/bench/case.ts program production|large|<regions>x<validators> [dump.json]
  *   node --import tsx tools/bench/case.ts floor <dump.json>
  *   node --import tsx tools/bench/case.ts dummy <resource count>
  *
@@ -19,8 +19,16 @@ export const RESULT_MARKER = "@@bench-result";
 export interface CaseResult {
     /** Time around runProgram (or the floor's register + drain), in ms. */
     runMs: number;
+    /**
+     * CPU time of the whole process (every thread, GC helpers included) over
+     * the same span, in ms: on a shared machine it moves far less than the
+     * wall time when other processes take the cores.
+     */
+    runCpuMs: number;
     /** RSS high-water mark of this process, in KiB (`process.resourceUsage().maxRSS`). */
     maxRssKiB: number;
+    /** Program cases only: the RSS high-water mark when the run had finished, before the pack and report, in KiB. */
+    runMaxRssKiB?: number;
     resources: number;
     /**
      * Program cases only: the rest of the plan after the run, in ms: the policy
@@ -38,15 +46,30 @@ interface Dumped {
     inputs: Record<string, unknown>;
 }
 
+/** CPU time (user and system, all threads) since `since`, in ms. */
+function cpuMs(since: NodeJS.CpuUsage): number {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+}
+
 async function runProgramCase(which: string, dumpFile?: string): Promise<CaseResult> {
     // As the plan CLI does: the SDK without the parts an offline run never uses.
     (await import("../harness/sdk-internals")).loadSdkWithDeferredDependencies();
     const configs = await import("./configs");
-    const config = which === "production" ? configs.productionConfig() : configs.largeConfig();
+    const size = /^(\d+)x(\d+)$/.exec(which);
+    const config =
+        which === "production"
+            ? configs.productionConfig()
+            : size
+              ? configs.largeConfig(Number(size[1]), Number(size[2]))
+              : configs.largeConfig();
     const { runProgram } = await import("../harness/run-program");
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     const run = await runProgram({ project: configs.PROJECT, stack: which, config, preview: true });
     const runMs = performance.now() - start;
+    const runCpuMs = cpuMs(cpuStart);
+    const runMaxRssKiB = process.resourceUsage().maxRSS;
     const { runPolicyPack } = await import("../harness/policy/evaluate");
     const { buildInventory } = await import("../plan/inventory");
     const reportStart = performance.now();
@@ -54,7 +77,14 @@ async function runProgramCase(which: string, dumpFile?: string): Promise<CaseRes
     if (!policies.ok) throw new Error(policies.problems.join("\n"));
     buildInventory(run, { environment: which, regions: [] });
     const reportMs = performance.now() - reportStart;
-    const result = { runMs, reportMs, maxRssKiB: process.resourceUsage().maxRSS, resources: run.resources.length };
+    const result = {
+        runMs,
+        runCpuMs,
+        reportMs,
+        maxRssKiB: process.resourceUsage().maxRSS,
+        runMaxRssKiB,
+        resources: run.resources.length,
+    };
     if (dumpFile) {
         const dumped: Dumped[] = run.resources.map(({ type, name, custom, inputs }) => ({
             type,
@@ -77,6 +107,7 @@ async function timeUnderMocks(stack: string, register: () => number): Promise<Ca
     const { withLeanSdk } = await import("../harness/lean-sdk");
     const { waitForRegistrations } = await import("../harness/run-program");
     const start = performance.now();
+    const cpuStart = process.cpuUsage();
     await pulumi.runtime.setMocks(
         awsMocks(() => "us-east-1", true),
         "virtengine",
@@ -89,7 +120,7 @@ async function timeUnderMocks(stack: string, register: () => number): Promise<Ca
         return count;
     });
     const runMs = performance.now() - start;
-    return { runMs, maxRssKiB: process.resourceUsage().maxRSS, resources };
+    return { runMs, runCpuMs: cpuMs(cpuStart), maxRssKiB: process.resourceUsage().maxRSS, resources };
 }
 
 /**
@@ -162,7 +193,7 @@ function resourceClass(type: string): ResourceClass {
 async function main(): Promise<void> {
     const [kind, arg] = process.argv.slice(2);
     let result: CaseResult;
-    if (kind === "program" && (arg === "production" || arg === "large")) {
+    if (kind === "program" && (arg === "production" || arg === "large" || /^\d+x\d+$/.test(arg ?? ""))) {
         result = await runProgramCase(arg, process.argv[4]);
     } else if (kind === "dummy" && /^\d+$/.test(arg ?? "")) {
         result = await dummyCase(Number(arg));

@@ -33,10 +33,10 @@ export const LARGE_VALIDATORS_PER_REGION = 50;
  * Three zones per region, as production uses, so the per-zone subnets, NAT
  * gateways and route tables (and the peering routes into them) scale the same way.
  */
-export function largeRawConfig(): RawConfig {
-    const codes = ["us-east-1", ...SUPPORTED_REGIONS.filter((r) => r !== "us-east-1")].slice(0, LARGE_REGIONS);
-    if (codes.length < LARGE_REGIONS) {
-        throw new Error(`only ${codes.length} supported regions; the large stack needs ${LARGE_REGIONS}`);
+export function largeRawConfig(regions = LARGE_REGIONS, validators = LARGE_VALIDATORS_PER_REGION): RawConfig {
+    const codes = ["us-east-1", ...SUPPORTED_REGIONS.filter((r) => r !== "us-east-1")].slice(0, regions);
+    if (codes.length < regions) {
+        throw new Error(`only ${codes.length} supported regions; the large stack needs ${regions}`);
     }
     return {
         environment: "production",
@@ -48,7 +48,7 @@ export function largeRawConfig(): RawConfig {
             cidr: `10.${i}.0.0/16`,
             // The region's first three zones that exist (ca-central-1 has a, b and d).
             zones: zonesOfRegion(name).slice(0, 3),
-            validators: LARGE_VALIDATORS_PER_REGION,
+            validators,
             fullNodes: 2,
             providerDaemons: 1,
             trafficDial: 100,
@@ -60,8 +60,8 @@ export function largeRawConfig(): RawConfig {
  * The large stack as engine config. Validated here first: a bench of a config
  * the program rejects would only time the error path.
  */
-export function largeConfig(): EngineConfig {
-    const raw = largeRawConfig();
+export function largeConfig(regions = LARGE_REGIONS, validators = LARGE_VALIDATORS_PER_REGION): EngineConfig {
+    const raw = largeRawConfig(regions, validators);
     const result = validateConfig(raw, PROJECT);
     if (!result.ok) {
         throw new Error(`synthetic large config is invalid:\n${formatProblems(result.problems)}`);

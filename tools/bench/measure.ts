@@ -12,6 +12,7 @@ export interface Sample extends CaseResult {
 /** Median of each metric over the runs (metrics taken independently). */
 export interface Summary {
     runMs: number;
+    runCpuMs: number;
     /** Median of the samples' `reportMs`; 0 for cases that do not report. */
     reportMs: number;
     processMs: number;
@@ -59,12 +60,16 @@ export function runChild(args: string[]): Promise<Sample> {
 }
 
 /**
- * Node settings of the plan, for every measured process alike. A small young
- * generation (1 MiB semi-spaces) keeps the large stack's peak memory about a
- * quarter lower (the SDK's short-lived promises are collected before they
- * pile up) at about the same time; see README "Performance".
+ * Node settings of the plan, for every measured process alike. `--expose-gc`
+ * lets the harness collect once a run is recorded (see releaseProgram in
+ * tools/harness/run-program.ts): about 0.5 GB less peak memory on the 20 x 50
+ * stack, for one full collection. V8's own young-generation size is kept: a
+ * 1 MiB one (`--max-semi-space-size=1`, used before) made the 20 x 50 plan
+ * take about 2.5 times the CPU (thousands of scavenges, each promoting nearly
+ * everything) for a peak that varied between 1.1 and 1.75 GB from run to run;
+ * see README "Performance".
  */
-export const PLAN_NODE_FLAGS = ["--max-semi-space-size=1", "--import", "tsx"];
+export const PLAN_NODE_FLAGS = ["--expose-gc", "--import", "tsx"];
 
 /** The plan's own command line, as `npm run plan` runs it (package.json's "plan" script; a test keeps them equal). */
 export const PLAN_COMMAND = [...PLAN_NODE_FLAGS, "tools/plan/cli.ts"];
@@ -98,38 +103,26 @@ export function runCli(args: string[]): Promise<number> {
     });
 }
 
-/** Median wall time of `runs` runs of the plan CLI, one after another. */
-export async function measureCli(args: string[], runs: number, onSample?: (ms: number) => void): Promise<number> {
-    const samples: number[] = [];
-    for (let i = 0; i < runs; i++) {
-        const ms = await runCli(args);
-        onSample?.(ms);
-        samples.push(ms);
-    }
-    return median(samples);
-}
-
-function median(values: number[]): number {
+export function median(values: number[]): number {
     const sorted = [...values].sort((a, b) => a - b);
     const mid = Math.floor(sorted.length / 2);
     return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Runs a case `runs` times, one after another (2-core machines: parallel runs would skew each other). */
-export async function measure(args: string[], runs: number, onSample?: (s: Sample) => void): Promise<Summary> {
-    const samples: Sample[] = [];
-    for (let i = 0; i < runs; i++) {
-        const sample = await runChild(args);
-        onSample?.(sample);
-        samples.push(sample);
-    }
+/**
+ * The medians of one case's samples (each metric taken independently). The
+ * samples come from interleaved repetitions (see bench.ts), so a change in
+ * the machine's load falls on every case alike.
+ */
+export function summarize(label: string, samples: Sample[]): Summary {
     const counts = new Set(samples.map((s) => s.resources));
     if (counts.size > 1) {
         // The program is deterministic; differing counts mean a run was not the same plan.
-        throw new Error(`case ${args.join(" ")} registered different resource counts: ${[...counts].join(", ")}`);
+        throw new Error(`case ${label} registered different resource counts: ${[...counts].join(", ")}`);
     }
     return {
         runMs: median(samples.map((s) => s.runMs)),
+        runCpuMs: median(samples.map((s) => s.runCpuMs)),
         reportMs: median(samples.map((s) => s.reportMs ?? 0)),
         processMs: median(samples.map((s) => s.processMs)),
         maxRssKiB: median(samples.map((s) => s.maxRssKiB)),

@@ -1,6 +1,7 @@
 import { analyzer } from "../policy-internals";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { providerUrn, type RecordedResource } from "../run-program";
+import { providerUrn } from "../recorded/values";
+import type { RecordedResource } from "../run-program";
 
 /*
  * The messages the Pulumi engine sends a policy pack, built from resources

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { PLAN_COMMAND } from "../../tools/bench/measure";
 
 // The plan's answers to bad input and to its own bugs, through the real
 // command line: exit codes, messages naming the file, flag or key, and no
@@ -9,7 +10,6 @@ import * as path from "node:path";
 // runs, so each process takes about as long as starting Node.
 
 const REPO = path.resolve(__dirname, "../..");
-const TSX = path.join(REPO, "node_modules/.bin/tsx");
 const STACK_TRACE = /^\s+at /m;
 
 /**
@@ -51,7 +51,7 @@ function shellEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 const plan = (args: string[], extra?: NodeJS.ProcessEnv) =>
-    collect(process.execPath, [TSX, "tools/plan/cli.ts", ...args], shellEnv(extra));
+    collect(process.execPath, [...PLAN_COMMAND, ...args], shellEnv(extra));
 
 let dir: string;
 beforeAll(() => {

@@ -6,6 +6,7 @@ import { engineConfigFromRaw, rawFromEngineConfig } from "../../config/engine-co
 import { configSchema, validateConfig } from "../../config/schema";
 import { loadStack, SECRET_PLACEHOLDER } from "../../tools/plan/load-stack";
 import { secureStandIn } from "../../tools/plan/secure-stand-ins";
+import { PLAN_COMMAND } from "../../tools/bench/measure";
 
 // `secure:` values need the stack's secrets provider to decrypt; the offline
 // plan has none. It must accept them as secrets and never print them.
@@ -90,7 +91,7 @@ describe("a secure: value in a stack file", () => {
     it("plans, with steps for every resource, and the JSON never shows it", async () => {
         const env = { ...process.env };
         delete env.npm_lifecycle_event;
-        const args = [path.join(REPO, "node_modules/.bin/tsx"), "tools/plan/cli.ts", "--stack", "staging"];
+        const args = [...PLAN_COMMAND, "--stack", "staging"];
         const child = spawn(process.execPath, [...args, "--config", file, "--format", "json"], { cwd: REPO, env });
         let stdout = "";
         let stderr = "";

@@ -104,7 +104,15 @@ function checkListener(listener: PolicyResource, allowedPolicies: string[], repo
     const [lb] = dependenciesOf(listener, "loadBalancerArn", T.loadBalancer).concat(
         dependenciesOf(listener, "loadBalancerArn", T.albLoadBalancer),
     );
-    if (lb === undefined || !LB_TYPES.has(lb.type) || bool(lb.props, "internal") === true) return;
+    if (lb === undefined) {
+        report(
+            `${what}: its load balancer is not known in this preview, so whether it faces the internet cannot be ` +
+                `judged; pass loadBalancerArn from the load balancer resource (plain TCP is allowed only inside the VPC)`,
+            urn,
+        );
+        return;
+    }
+    if (!LB_TYPES.has(lb.type) || bool(lb.props, "internal") === true) return;
     report(
         `${what} on internet-facing load balancer ${lb.name} carries plain ${protocol}; ` +
             `use a TLS listener with an allowed sslPolicy, or make the load balancer internal`,

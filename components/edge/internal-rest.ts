@@ -4,6 +4,9 @@ import { childOptions } from "../common/child-options";
 import { PORTS } from "../common/ports";
 import { mergeTags, type Tags } from "../common/tags";
 
+/** Load balancer and target group names: this prefix and a unique suffix (a prefix may have 6 characters). */
+export const NAME_PREFIX = "rest-";
+
 export interface InternalRestArgs {
     /** The region's AWS provider; every child uses it. */
     provider: aws.Provider;
@@ -42,6 +45,9 @@ export class InternalRestEndpoint extends pulumi.ComponentResource {
         this.loadBalancer = new aws.lb.LoadBalancer(
             `${name}-nlb`,
             {
+                // A prefix, not the logical name: the provider's name for it (32 characters at
+                // most) would not fit every region's name. AWS adds a unique suffix.
+                namePrefix: NAME_PREFIX,
                 loadBalancerType: "network",
                 internal: true,
                 subnets: args.privateSubnetIds,
@@ -56,6 +62,7 @@ export class InternalRestEndpoint extends pulumi.ComponentResource {
         const targets = new aws.lb.TargetGroup(
             `${name}-targets`,
             {
+                namePrefix: NAME_PREFIX,
                 targetType: "instance",
                 vpcId: args.vpcId,
                 port: PORTS.rest,

@@ -165,7 +165,8 @@ export class RegionalEdge extends pulumi.ComponentResource {
         const rpc = targetGroup("rpc", PORTS.rpc, { protocol: "HTTP", path: RPC_HEALTH_PATH, matcher: "200" });
         const grpc = targetGroup("grpc", PORTS.grpc, { protocol: "TCP" });
         // api-gateway: its NodePort on every EKS node (kube-proxy forwards to a pod on any node).
-        const apiGateway = targetGroup("api-gateway", PORTS.apiGatewayNodePort, {
+        // "api": the provider names a target group after it, 32 characters at most with its suffix.
+        const apiGateway = targetGroup("api", PORTS.apiGatewayNodePort, {
             protocol: "HTTP",
             path: API_GATEWAY_HEALTH_PATH,
             matcher: "200",

@@ -30,7 +30,7 @@ export const KUBE_PROMETHEUS_RELEASE = RULE_SELECTOR_LABELS.release;
 export const GRAFANA_ADMIN_SECRET = "grafana-admin";
 /** The cluster autoscaler's service account in kube-system, named for its Pod Identity association. */
 export const CLUSTER_AUTOSCALER_SERVICE_ACCOUNT = "cluster-autoscaler";
-/** Prometheus's service account, named explicitly: its Pod Identity association (prometheus-identity.ts) names it too. */
+/** Prometheus's service account, named explicitly: its Pod Identity association (regional-kubernetes.ts) names it too. */
 export const PROMETHEUS_SERVICE_ACCOUNT = `${KUBE_PROMETHEUS_RELEASE}-prometheus`;
 
 /**

@@ -26,7 +26,9 @@ export interface PodIdentityRoleArgs {
 /**
  * The AWS identity of one service account's pods, through EKS Pod Identity
  * (the eks-pod-identity-agent add-on): a role only the EKS pods service may
- * assume, with its own inline policy, associated with the service account.
+ * assume, and only for this cluster, namespace and service account (the
+ * session tags Pod Identity sets), with its own inline policy, associated
+ * with the service account.
  * Pod Identity hands credentials to pods as they are created, so the pods
  * must start after `association` exists (depend on it).
  */
@@ -40,16 +42,27 @@ export class PodIdentityRole extends pulumi.ComponentResource {
             `${name}-role`,
             {
                 description: args.description,
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        {
-                            Effect: "Allow",
-                            Principal: { Service: "pods.eks.amazonaws.com" },
-                            Action: ["sts:AssumeRole", "sts:TagSession"],
-                        },
-                    ],
-                }),
+                // Pod Identity tags the session with the cluster, namespace and service account:
+                // only this association's pods may assume the role, not any other association in the account.
+                assumeRolePolicy: pulumi.output(args.clusterName).apply((cluster) =>
+                    JSON.stringify({
+                        Version: "2012-10-17",
+                        Statement: [
+                            {
+                                Effect: "Allow",
+                                Principal: { Service: "pods.eks.amazonaws.com" },
+                                Action: ["sts:AssumeRole", "sts:TagSession"],
+                                Condition: {
+                                    StringEquals: {
+                                        "aws:RequestTag/eks-cluster-name": cluster,
+                                        "aws:RequestTag/kubernetes-namespace": args.namespace,
+                                        "aws:RequestTag/kubernetes-service-account": args.serviceAccount,
+                                    },
+                                },
+                            },
+                        ],
+                    }),
+                ),
                 tags: mergeTags(`${name}-role`, args.tags),
             },
             child(),

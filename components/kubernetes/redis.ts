@@ -90,7 +90,7 @@ export class ProviderRedis extends pulumi.ComponentResource {
                 ipProtocol: "tcp",
                 fromPort: REDIS_PORT,
                 toPort: REDIS_PORT,
-                description: "Redis (TLS) from the cluster's nodes",
+                description: "Redis (TLS) from the cluster nodes",
                 tags: mergeTags(`${name}-from-nodes`, tags),
             },
             child(),

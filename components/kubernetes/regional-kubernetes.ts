@@ -138,9 +138,11 @@ export class RegionalKubernetes extends pulumi.ComponentResource {
             statements: PolicyStatement[],
         ) =>
             new PodIdentityRole(
-                `${name}-${role}-identity`,
+                // Short: IAM role names (logical name and suffix) stop at 64 characters in every region.
+                `${name}-${role}`,
                 {
                     provider: args.provider,
+                    // The cluster's output, not the name alone: the association waits for the cluster.
                     clusterName: this.cluster.clusterName,
                     namespace,
                     serviceAccount,
@@ -159,7 +161,7 @@ export class RegionalKubernetes extends pulumi.ComponentResource {
                 prometheusDiscoveryStatements(),
             ),
             identity(
-                "cluster-autoscaler",
+                "autoscaler",
                 "kube-system",
                 CLUSTER_AUTOSCALER_SERVICE_ACCOUNT,
                 `Cluster autoscaler of ${this.clusterName}: sizes its node groups only`,

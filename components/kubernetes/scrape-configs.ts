@@ -13,7 +13,7 @@ const tagLabel = (key: string) => `__meta_ec2_tag_${key.replace(/[^a-zA-Z0-9_]/g
 /**
  * The scrape job for one region's validators and full nodes: EC2 service
  * discovery in the cluster's own region (the Prometheus role may describe
- * instances: prometheus-identity.ts), running instances tagged with a
+ * instances: pod-identity-policies.ts), running instances tagged with a
  * scraped role, their private address on the metrics port (admitted from the
  * VPC only: node-security-groups.ts). Every series gets `region`, `zone`,
  * `role` and `instance_id`, which the chain's alert rules group by.

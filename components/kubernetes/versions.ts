@@ -49,8 +49,9 @@ export type AddonName = "vpc-cni" | "eks-pod-identity-agent" | "coredns" | "kube
 /** One EKS Kubernetes version: when AWS's standard support ends, and the add-on builds pinned for it. */
 export interface KubernetesRelease {
     /**
-     * Last day of EKS standard support (AWS's release calendar). After it the
-     * cluster is in extended support: $0.60 instead of $0.10 per cluster-hour.
+     * Last day of EKS standard support (AWS's release calendar). The clusters'
+     * upgrade policy is STANDARD (eks-cluster.ts): after that day EKS
+     * upgrades them to the next minor version itself, away from the config.
      */
     standardSupportEnds: string;
     /** Add-on versions EKS offers for this version. */
@@ -61,29 +62,20 @@ export interface KubernetesRelease {
 
 /**
  * The Kubernetes versions `virtengine:kubernetesVersion` may name: each with
- * the add-on builds pinned for it (an add-on build is made for a range of
- * cluster versions, so they move together). EKS upgrades one minor version at
- * a time, so a cluster moves 1.33 -> 1.34 -> 1.35, each step its own entry.
+ * the add-on builds and cluster-autoscaler image pinned for it (an add-on
+ * build is made for a range of cluster versions, so they move together).
+ * EKS upgrades one minor version at a time: to move a cluster, add the next
+ * minor's entry, then change `kubernetesVersion` to it.
  *
- * Calendar: EKS Kubernetes release calendar (1.33 standard support ended
- * 2026-07-29; 1.35 released on EKS 2026-01-28, standard support to
- * 2027-03-27). 1.35's add-on builds are those a public 1.35 cluster
- * configuration pins; 1.33's were chosen when the stack was written.
- * Confirm each before the first `pulumi up` with
+ * Calendar: EKS Kubernetes release calendar (1.35 released on EKS
+ * 2026-01-28, standard support to 2027-03-27; 1.33 and 1.34, whose standard
+ * support ends before or within weeks of this stack's first deployment, are
+ * not offered). 1.35's add-on builds are those a public 1.35 cluster
+ * configuration pins, and its autoscaler image the one public 1.35
+ * deployments run. Confirm each before the first `pulumi up` with
  * `aws eks describe-addon-versions --kubernetes-version <v> --addon-name <name>`.
  */
 export const KUBERNETES_RELEASES = {
-    "1.33": {
-        standardSupportEnds: "2026-07-29",
-        addons: {
-            "vpc-cni": "v1.20.4-eksbuild.1",
-            "eks-pod-identity-agent": "v1.3.8-eksbuild.2",
-            coredns: "v1.12.3-eksbuild.1",
-            "kube-proxy": "v1.33.3-eksbuild.10",
-            "metrics-server": "v0.8.0-eksbuild.2",
-        },
-        clusterAutoscalerImage: "v1.33.1",
-    },
     "1.35": {
         standardSupportEnds: "2027-03-27",
         addons: {

@@ -58,7 +58,7 @@ export class NodeSecurityGroups extends pulumi.ComponentResource {
             "VirtEngine internal REST load balancer: REST from the VPC",
         );
         this.fullNode = group("full-node", "VirtEngine full nodes: public P2P, RPC/REST/gRPC from load balancers");
-        this.validator = group("validator", "VirtEngine validators: P2P from this region's full nodes only");
+        this.validator = group("validator", "VirtEngine validators: P2P only from the full nodes of this region");
 
         const ingress = (
             sg: aws.ec2.SecurityGroup,
@@ -144,7 +144,7 @@ export class NodeSecurityGroups extends pulumi.ComponentResource {
             "p2p-from-full-nodes",
             PORTS.p2p,
             { group: this.fullNode },
-            "P2P from this region's sentries",
+            "P2P from the sentries of this region",
         );
         ingress(this.validator, "validator", "metrics-from-vpc", PORTS.metrics, vpc, "Prometheus metrics");
         egress(this.validator, "validator", "0.0.0.0/0", "P2P to sentries, SSM and updates through NAT");

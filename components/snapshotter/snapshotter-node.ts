@@ -128,7 +128,7 @@ export class SnapshotterNode extends pulumi.ComponentResource {
                 securityGroupId: securityGroup.id,
                 ipProtocol: "-1",
                 cidrIpv4: "0.0.0.0/0",
-                description: `P2P (${PORTS.p2p}) to peers, HTTPS to other regions' RPC, S3, KMS and CloudWatch`,
+                description: `P2P (${PORTS.p2p}) to peers, HTTPS to RPC in other regions, S3, KMS and CloudWatch`,
                 tags: mergeTags(`${name}-egress`, args.tags),
             },
             child,

@@ -28,8 +28,8 @@ describe("the stack files in the repository", () => {
     });
 
     it("takes an unquoted YAML version (a number) as text, and says to quote one that loses its zero", () => {
-        const ok = validateConfig(productionWith((c) => (c.kubernetesVersion = 1.33)));
-        expect(ok.ok && ok.config.kubernetesVersion).toBe("1.33");
+        const ok = validateConfig(productionWith((c) => (c.kubernetesVersion = 1.35)));
+        expect(ok.ok && ok.config.kubernetesVersion).toBe("1.35");
         expect(problems(productionWith((c) => (c.kubernetesVersion = 1.3)))).toEqual([
             'virtengine:kubernetesVersion: must be an EKS Kubernetes version such as 1.35 (major.minor; quote it in YAML: "1.30") (got 1.3)',
         ]);
@@ -37,7 +37,7 @@ describe("the stack files in the repository", () => {
 
     it("refuses a version with no add-on builds pinned for it, listing those that have", () => {
         expect(problems(productionWith((c) => (c.kubernetesVersion = "1.34")))).toEqual([
-            'virtengine:kubernetesVersion: must be a version components/kubernetes/versions.ts pins add-ons for: 1.33, 1.35 (got "1.34")',
+            'virtengine:kubernetesVersion: must be a version components/kubernetes/versions.ts pins add-ons for: 1.35 (got "1.34")',
         ]);
     });
 });

@@ -121,7 +121,7 @@ describe("load balancers", () => {
         expect(rule.inputs.conditions).toEqual([
             { hostHeader: { values: ["api.example.network", "*.api.example.network"] } },
         ]);
-        expect(inv.dependencyOf(rule, "actions").map((r) => r.name)).toEqual(["us-east-1-edge-api-gateway"]);
+        expect(inv.dependencyOf(rule, "actions").map((r) => r.name)).toEqual(["us-east-1-edge-api"]);
     });
 
     it("keeps REST off the internet: an internal NLB over the private subnets, TCP 1317, for api-gateway", () => {
@@ -161,7 +161,7 @@ describe("targets and scaling", () => {
     it("uses instance target groups for RPC /health, gRPC, api-gateway's NodePort and internal REST", () => {
         const groups = Object.fromEntries(inRegion(TG, "us-east-1").map((g) => [g.name, g.inputs]));
         expect(Object.keys(groups).sort()).toEqual([
-            "us-east-1-edge-api-gateway",
+            "us-east-1-edge-api",
             "us-east-1-edge-grpc",
             "us-east-1-edge-internal-rest-targets",
             "us-east-1-edge-rpc",
@@ -172,7 +172,7 @@ describe("targets and scaling", () => {
             protocol: "HTTP",
             healthCheck: { path: "/health", interval: 10, unhealthyThreshold: 3 },
         });
-        expect(groups["us-east-1-edge-api-gateway"]).toMatchObject({
+        expect(groups["us-east-1-edge-api"]).toMatchObject({
             port: 30080,
             protocol: "HTTP",
             healthCheck: { path: "/health", port: "traffic-port" },

@@ -59,6 +59,12 @@ describe.each([
         stderr.mockRestore();
     });
 
+    it("fails registrations whose inputs the provider or AWS would refuse, naming each", async () => {
+        const error = await failure(run("refused-inputs.ts", preview));
+        expect(error.message).toMatch(/"a-target-group-named-too-long": the provider would name it/);
+        expect(error.message).toMatch(/"described": EC2 refuses the description "the chain's nodes"/);
+    });
+
     it("fails when two resources share a URN", async () => {
         await expect(run("duplicate-urn.ts", preview)).rejects.toThrow(
             /duplicate resource URN urn:pulumi:test::harness::aws:cloudwatch\/logGroup:LogGroup::twice/,

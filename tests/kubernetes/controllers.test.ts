@@ -95,7 +95,7 @@ describe("ClusterControllers", () => {
 
         const association = made.one(
             "aws:eks/podIdentityAssociation:PodIdentityAssociation",
-            "-prometheus-identity-association",
+            "-prometheus-association",
         );
         expect(association.inputs).toMatchObject({
             namespace: "monitoring",
@@ -103,15 +103,11 @@ describe("ClusterControllers", () => {
         });
         expect(monitoring.dependencies).toContain(association.urn);
         const policy = JSON.parse(
-            made.one("aws:iam/rolePolicy:RolePolicy", "-prometheus-identity-policy").inputs.policy as string,
+            made.one("aws:iam/rolePolicy:RolePolicy", "-prometheus-policy").inputs.policy as string,
         );
         expect(policy.Statement).toEqual([
             { Effect: "Allow", Action: ["ec2:DescribeInstances", "ec2:DescribeAvailabilityZones"], Resource: "*" },
         ]);
-        const trust = JSON.parse(
-            made.one("aws:iam/role:Role", "-prometheus-identity-role").inputs.assumeRolePolicy as string,
-        );
-        expect(trust.Statement[0].Principal).toEqual({ Service: "pods.eks.amazonaws.com" });
     });
 
     it("gives Grafana a generated admin password through a Secret, never the chart's default", () => {
@@ -142,18 +138,18 @@ describe("ClusterControllers", () => {
             cloudProvider: "aws",
             awsRegion: "us-east-1",
             autoDiscovery: { clusterName: "virtengine-production-us-east-1" },
-            // The program builds Kubernetes 1.33: the autoscaler's minor matches.
-            image: { repository: "registry.k8s.io/autoscaling/cluster-autoscaler", tag: "v1.33.1" },
+            // The program builds Kubernetes 1.35: the autoscaler's minor matches.
+            image: { repository: "registry.k8s.io/autoscaling/cluster-autoscaler", tag: "v1.35.0" },
             rbac: { serviceAccount: { create: true, name: "cluster-autoscaler" } },
         });
         const association = made.one(
             "aws:eks/podIdentityAssociation:PodIdentityAssociation",
-            "-cluster-autoscaler-identity-association",
+            "-autoscaler-association",
         );
         expect(association.inputs).toMatchObject({ namespace: "kube-system", serviceAccount: "cluster-autoscaler" });
         expect(autoscaler.dependencies).toContain(association.urn);
         const policy = JSON.parse(
-            made.one("aws:iam/rolePolicy:RolePolicy", "-cluster-autoscaler-identity-policy").inputs.policy as string,
+            made.one("aws:iam/rolePolicy:RolePolicy", "-autoscaler-policy").inputs.policy as string,
         );
         // It may resize and terminate only in this cluster's own groups.
         expect(policy.Statement[1]).toEqual({

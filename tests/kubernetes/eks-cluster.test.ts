@@ -14,7 +14,7 @@ describe("EksCluster (preview, production, no admin role)", () => {
         const cluster = made.one(CLUSTER);
         expect(cluster.inputs).toMatchObject({
             name: "virtengine-production-eu-west-1",
-            version: "1.33",
+            version: "1.35",
             accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
             deletionProtection: true,
         });
@@ -77,7 +77,7 @@ describe("EksCluster (preview, production, no admin role)", () => {
     it("pins every add-on: vpc-cni and the pod identity agent before the nodes, the rest after", () => {
         const addons = made.ofType("aws:eks/addon:Addon");
         expect(Object.fromEntries(addons.map((a) => [a.inputs.addonName, a.inputs.addonVersion]))).toEqual(
-            KUBERNETES_RELEASES["1.33"].addons,
+            KUBERNETES_RELEASES["1.35"].addons,
         );
         const nodes = made.one("aws:eks/nodeGroup:NodeGroup");
         for (const a of addons) {

@@ -33,6 +33,31 @@ describe("the cluster's Kubernetes provider (update mode)", () => {
     });
 });
 
+describe("Pod Identity roles (update mode)", () => {
+    it.each([
+        ["prometheus", "monitoring", "kube-prometheus-stack-prometheus"],
+        ["autoscaler", "kube-system", "cluster-autoscaler"],
+    ])("the %s role trusts only its cluster, namespace and service account", (role, namespace, account) => {
+        const trust = JSON.parse(made.one("aws:iam/role:Role", `-${role}-role`).inputs.assumeRolePolicy as string);
+        expect(trust.Statement).toEqual([
+            {
+                Effect: "Allow",
+                Principal: { Service: "pods.eks.amazonaws.com" },
+                Action: ["sts:AssumeRole", "sts:TagSession"],
+                Condition: {
+                    StringEquals: {
+                        "aws:RequestTag/eks-cluster-name": "virtengine-production-us-east-1",
+                        "aws:RequestTag/kubernetes-namespace": namespace,
+                        "aws:RequestTag/kubernetes-service-account": account,
+                    },
+                },
+            },
+        ]);
+        const association = made.one("aws:eks/podIdentityAssociation:PodIdentityAssociation", `-${role}-association`);
+        expect(association.propertyDependencies.clusterName).toEqual([made.one("aws:eks/cluster:Cluster").urn]);
+    });
+});
+
 describe("ClusterWorkloads", () => {
     it.each(["provider-daemon", "api-gateway"])(
         "%s sets no replicas, requests resources, spreads over zones and has a PDB",

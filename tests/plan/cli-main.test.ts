@@ -134,14 +134,28 @@ describe("plan run(): the exit code of the whole command", () => {
 });
 
 describe("plan main(): warnings about the configured stack", () => {
+    // Only the clock is faked (to a day past 1.35's standard support); timers and I/O run as usual.
+    beforeEach(() => {
+        jest.useFakeTimers({
+            now: new Date("2027-04-01T12:00:00Z"),
+            doNotFake: [
+                "hrtime",
+                "nextTick",
+                "performance",
+                "queueMicrotask",
+                "setImmediate",
+                "clearImmediate",
+                "setInterval",
+                "clearInterval",
+                "setTimeout",
+                "clearTimeout",
+            ],
+        });
+    });
+    afterEach(() => jest.useRealTimers());
+
     it("warns when the configured Kubernetes version has left EKS standard support", async () => {
-        const fs = await import("node:fs");
-        const os = await import("node:os");
-        const path = await import("node:path");
-        const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-k8s-")), "Pulumi.staging.yaml");
-        const staging = fs.readFileSync(path.join(__dirname, "../../Pulumi.staging.yaml"), "utf8");
-        fs.writeFileSync(file, staging.replace(/^config:\n/m, 'config:\n  virtengine:kubernetesVersion: "1.33"\n'));
-        // An empty program run: the warning comes from the config, not from what the program built.
+        // An empty program run: the warning comes from the config and the date, not from what the program built.
         runProgram.mockResolvedValueOnce({
             project: "virtengine",
             stack: "staging",
@@ -150,10 +164,10 @@ describe("plan main(): warnings about the configured stack", () => {
             invokes: [],
             outputNames: [],
         });
-        await main(["--stack", "staging", "--config", file, "--format", "json"]);
+        await main(["--stack", "staging", "--format", "json"]);
         const report = JSON.parse(written(stdout));
         expect(report.warnings).toContainEqual(
-            expect.stringMatching(/^virtengine:kubernetesVersion 1\.33 left EKS standard support on 2026-07-29/),
+            expect.stringMatching(/^virtengine:kubernetesVersion 1\.35 left EKS standard support on 2027-03-27/),
         );
     });
 });

@@ -28,7 +28,7 @@ describe("the plan's edge and global traffic (production)", () => {
                 {
                     priority: 10,
                     hosts: ["api.virtengine.network", "*.api.virtengine.network"],
-                    action: "forward to edge-api-gateway",
+                    action: "forward to edge-api",
                 },
             ],
         ]);
@@ -110,7 +110,7 @@ describe("the edge in the rendered plan", () => {
         expect(text).toMatch(/Endpoints: 16 listeners/);
         expect(text).toMatch(/us-east-1-edge-alb\s+HTTPS 443\s+ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09/);
         expect(text).toMatch(/HTTPS 443 .*\n\s+rule 10\s+api\.virtengine\.network, \*\.api\.virtengine\.network\n/);
-        expect(text).toMatch(/us-east-1-edge-alb\s+forward to edge-rpc\n\s+forward to edge-api-gateway\n/);
+        expect(text).toMatch(/us-east-1-edge-alb\s+forward to edge-rpc\n\s+forward to edge-api\n/);
         expect(text).toMatch(/us-east-1-edge-alb\s+HTTP 80\s+-\n/);
         expect(text).toMatch(/us-east-1-edge-alb\s+redirect to HTTPS\n/);
         expect(text).toMatch(/us-west-2\s+rate-limit-per-ip\s+block/);

@@ -20,7 +20,7 @@ describe("the plan's Kubernetes report", () => {
         const [cluster] = report(resources)["us-east-1"].clusters;
         expect(cluster).toMatchObject({
             name: "virtengine-production-us-east-1",
-            version: "1.33",
+            version: "1.35",
             endpoint: "private",
             nodeGroups: [expect.objectContaining({ instanceTypes: ["m6i.xlarge"], minSize: 4, maxSize: 8 })],
         });

@@ -74,6 +74,13 @@ describe("edge-tls", () => {
         ]);
     });
 
+    it("reports a plain TCP listener whose load balancer it cannot see, rather than passing it", async () => {
+        const rs = edgeWith((r) => (named(r, "rest").propertyDependencies = {}));
+        expect(await messages(rs)).toEqual([
+            expect.stringContaining("listener rest (TCP 1317): its load balancer is not known in this preview"),
+        ]);
+    });
+
     it("refuses a rule on the HTTP listener that forwards, and allows the same rule on HTTPS", async () => {
         const rs = edgeWith(
             (r) => (named(r, "api-redirect").inputs.actions = [{ type: "forward", targetGroupArn: UNKNOWN }]),

@@ -55,7 +55,7 @@ describe("api-gateway behind each region's ALB", () => {
             const attachment = named(`${region}-kubernetes-workers-api-gateway-attachment`);
             expect(attachment.inputs.autoscalingGroupName).toMatch(/^eks-.+-[0-9a-f-]{36}$/);
             expect(attachment.inputs.lbTargetGroupArn).toMatch(/^arn:aws:elasticloadbalancing:/);
-            expect(attachment.propertyDependencies.lbTargetGroupArn).toEqual([named(`${region}-edge-api-gateway`).urn]);
+            expect(attachment.propertyDependencies.lbTargetGroupArn).toEqual([named(`${region}-edge-api`).urn]);
             const gateway = named(`${region}-kubernetes-workloads-api-gateway`);
             const env = (gateway.inputs.spec as any).template.spec.containers[0].env; // eslint-disable-line @typescript-eslint/no-explicit-any
             expect(env).toContainEqual({

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { INVOKES, STATE, type InvokeTable, type StateTable } from "./mock-state";
+import { inputRefusals } from "./mock-state/input-checks";
 
 export { MOCK_AMI_ID } from "./mock-state";
 
@@ -40,6 +41,9 @@ export function awsMocks(
         (typeof own === "string" && own) || regionOf(provider) || "us-east-1";
     return {
         newResource(args) {
+            // What the provider or AWS would refuse fails the registration, in both modes.
+            const refusals = inputRefusals({ type: args.type, name: args.name, inputs: args.inputs });
+            if (refusals.length > 0) throw new Error(refusals.join("; "));
             // A preview knows a new resource's inputs and nothing else: an empty id
             // and no computed state make ids, ARNs and names unknown, as the engine
             // would, so nothing downstream can lean on values it will not have.

@@ -12,7 +12,8 @@ const production = new pulumi.Config("test").getBoolean("production") ?? true;
 const global = new aws.Provider("global-aws", { region: "us-west-2" });
 const zone = new Route53Zone("dns", { provider: global, domain: "example.network", protect: production });
 
-export const edges = (["us-east-1", "eu-west-1"] as const).map((region, i) => {
+// ap-southeast-2: one of the longest region codes, so every name the provider generates must still fit.
+export const edges = (["us-east-1", "eu-west-1", "ap-southeast-2"] as const).map((region, i) => {
     const provider = new aws.Provider(`${region}-provider`, { region });
     const subnets = ["a", "b"].map(
         (z) =>

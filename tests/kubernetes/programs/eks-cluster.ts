@@ -11,7 +11,7 @@ const privateSubnetIds = { "eu-west-1a": "subnet-a", "eu-west-1b": "subnet-b", "
 const cluster = new EksCluster("eu-west-1-kubernetes-eks", {
     provider,
     clusterName: "virtengine-production-eu-west-1",
-    version: "1.33",
+    version: "1.35",
     vpcId: "vpc-1",
     privateSubnetIds,
     adminRoleArn: config.get("adminRoleArn"),

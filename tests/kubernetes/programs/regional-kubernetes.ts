@@ -8,7 +8,7 @@ new RegionalKubernetes("us-east-1-kubernetes", {
     region: "us-east-1",
     environment: "production",
     chainId: "virtengine-1",
-    kubernetesVersion: "1.33",
+    kubernetesVersion: "1.35",
     adminRoleArn: "arn:aws:iam::123456789012:role/eks-admin",
     vpcId: "vpc-1",
     privateSubnetIds: { "us-east-1a": "subnet-a", "us-east-1b": "subnet-b", "us-east-1c": "subnet-c" },

@@ -7,8 +7,12 @@ const uuid = (seed: string) => {
 };
 
 /** An auto-named resource's cloud name: the given name, else the logical name plus a suffix. */
+/** The name AWS gets: the given one, a prefix with a unique suffix, or the provider's auto-name (input-checks.ts refuses one too long). */
 const cloudName = (r: NewResource, max: number) =>
-    (r.inputs.name as string | undefined) ?? `${r.name.slice(0, max - 8)}-${hexId(`name:${r.name}`, 7)}`;
+    (r.inputs.name as string | undefined) ??
+    (typeof r.inputs.namePrefix === "string"
+        ? `${r.inputs.namePrefix}${hexId(`name:${r.name}`, max - r.inputs.namePrefix.length)}`
+        : `${r.name}-${hexId(`name:${r.name}`, 7)}`);
 
 /** `*.rpc.example.org` and `rpc.example.org` share one validation record, as ACM does. */
 function validationOption(domainName: string, accountId: string) {

@@ -1,8 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { invokeOptions } from "../common/child-options";
 import type { Tags } from "../common/tags";
-import { rotatingKey } from "../encryption/rotating-key";
+import { accountKeyPolicy, rotatingKey } from "../encryption/rotating-key";
 
 export interface BackupKeyArgs {
     /** The region's AWS provider: the key lives in the region of what it encrypts. */
@@ -30,22 +29,7 @@ export class BackupKey extends pulumi.ComponentResource {
 
     constructor(name: string, args: BackupKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("virtengine:backup:BackupKey", name, {}, opts);
-        const identity = aws.getCallerIdentityOutput({}, invokeOptions(this, args.provider));
-        const partition = aws.getPartitionOutput({}, invokeOptions(this, args.provider));
-        const policy = pulumi.all([identity.accountId, partition.partition]).apply(([account, part]) =>
-            JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [
-                    {
-                        Sid: "AccountAdministersAndDelegatesToIam",
-                        Effect: "Allow",
-                        Principal: { AWS: `arn:${part}:iam::${account}:root` },
-                        Action: "kms:*",
-                        Resource: "*",
-                    },
-                ],
-            }),
-        );
+        const policy = accountKeyPolicy(this, args.provider, undefined, "AccountAdministersAndDelegatesToIam");
         const key = rotatingKey(this, {
             prefix: name,
             provider: args.provider,

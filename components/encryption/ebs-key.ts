@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { invokeOptions } from "../common/child-options";
+
 import type { Tags } from "../common/tags";
-import { rotatingKey } from "./rotating-key";
+import { accountKeyPolicy, rotatingKey } from "./rotating-key";
 
 export interface EbsKeyArgs {
     /** The region's AWS provider; the key and every lookup use it. */
@@ -28,44 +28,25 @@ export class EbsKey extends pulumi.ComponentResource {
 
     constructor(name: string, args: EbsKeyArgs, opts?: pulumi.ComponentResourceOptions) {
         super("virtengine:encryption:EbsKey", name, {}, opts);
-        const identity = aws.getCallerIdentityOutput({}, invokeOptions(this, args.provider));
-        const partition = aws.getPartitionOutput({}, invokeOptions(this, args.provider));
-
-        const policy = pulumi.all([identity.accountId, partition.partition]).apply(([account, part]) => {
+        const policy = accountKeyPolicy(this, args.provider, (account, part) => {
             const autoscaling = `arn:${part}:iam::${account}:role/aws-service-role/autoscaling.amazonaws.com/AWSServiceRoleForAutoScaling`;
-            return JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [
-                    {
-                        Sid: "AccountAdministers",
-                        Effect: "Allow",
-                        Principal: { AWS: `arn:${part}:iam::${account}:root` },
-                        Action: "kms:*",
-                        Resource: "*",
-                    },
-                    {
-                        Sid: "AutoScalingUsesKey",
-                        Effect: "Allow",
-                        Principal: { AWS: autoscaling },
-                        Action: [
-                            "kms:Encrypt",
-                            "kms:Decrypt",
-                            "kms:ReEncrypt*",
-                            "kms:GenerateDataKey*",
-                            "kms:DescribeKey",
-                        ],
-                        Resource: "*",
-                    },
-                    {
-                        Sid: "AutoScalingGrantsForAttachedVolumes",
-                        Effect: "Allow",
-                        Principal: { AWS: autoscaling },
-                        Action: "kms:CreateGrant",
-                        Resource: "*",
-                        Condition: { Bool: { "kms:GrantIsForAWSResource": true } },
-                    },
-                ],
-            });
+            return [
+                {
+                    Sid: "AutoScalingUsesKey",
+                    Effect: "Allow",
+                    Principal: { AWS: autoscaling },
+                    Action: ["kms:Encrypt", "kms:Decrypt", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:DescribeKey"],
+                    Resource: "*",
+                },
+                {
+                    Sid: "AutoScalingGrantsForAttachedVolumes",
+                    Effect: "Allow",
+                    Principal: { AWS: autoscaling },
+                    Action: "kms:CreateGrant",
+                    Resource: "*",
+                    Condition: { Bool: { "kms:GrantIsForAWSResource": true } },
+                },
+            ];
         });
 
         const key = rotatingKey(this, {

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
-import type * as pulumi from "@pulumi/pulumi";
-import { childOptions } from "../common/child-options";
+import * as pulumi from "@pulumi/pulumi";
+import { childOptions, invokeOptions } from "../common/child-options";
 import { mergeTags, type Tags } from "../common/tags";
 
 export interface RotatingKeyArgs {
@@ -41,4 +41,38 @@ export function rotatingKey(parent: pulumi.Resource, args: RotatingKeyArgs): aws
         childOptions(parent, args.provider),
     );
     return key;
+}
+
+/** One statement of a key policy. */
+export type KeyPolicyStatement = Record<string, unknown>;
+
+/**
+ * A key policy for this account: the account's root administers the key
+ * (and so delegates its use to IAM), then `more(account, partition)`'s
+ * statements for the services that must use the key themselves. Looks the
+ * account up through the region's provider.
+ */
+export function accountKeyPolicy(
+    parent: pulumi.Resource,
+    provider: aws.Provider,
+    more: (account: string, partition: string) => KeyPolicyStatement[] = () => [],
+    rootSid = "AccountAdministers",
+): pulumi.Output<string> {
+    const identity = aws.getCallerIdentityOutput({}, invokeOptions(parent, provider));
+    const partition = aws.getPartitionOutput({}, invokeOptions(parent, provider));
+    return pulumi.all([identity.accountId, partition.partition]).apply(([account, part]) =>
+        JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: rootSid,
+                    Effect: "Allow",
+                    Principal: { AWS: `arn:${part}:iam::${account}:root` },
+                    Action: "kms:*",
+                    Resource: "*",
+                },
+                ...more(account, part),
+            ],
+        }),
+    );
 }

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { childOptions, invokeOptions } from "../common/child-options";
+import { childOptions } from "../common/child-options";
 import { mergeTags, type Tags } from "../common/tags";
-import { rotatingKey } from "../encryption/rotating-key";
+import { accountKeyPolicy, rotatingKey } from "../encryption/rotating-key";
 
 export interface AlarmTopicArgs {
     /** The region's AWS provider: an alarm can notify only a topic in its own region. */
@@ -31,31 +31,16 @@ export class AlarmTopic extends pulumi.ComponentResource {
     constructor(name: string, args: AlarmTopicArgs, opts?: pulumi.ComponentResourceOptions) {
         super("virtengine:monitoring:AlarmTopic", name, {}, opts);
         const child = () => childOptions(this, args.provider);
-        const identity = aws.getCallerIdentityOutput({}, invokeOptions(this, args.provider));
-        const partition = aws.getPartitionOutput({}, invokeOptions(this, args.provider));
-
-        const policy = pulumi.all([identity.accountId, partition.partition]).apply(([account, part]) =>
-            JSON.stringify({
-                Version: "2012-10-17",
-                Statement: [
-                    {
-                        Sid: "AccountAdministers",
-                        Effect: "Allow",
-                        Principal: { AWS: `arn:${part}:iam::${account}:root` },
-                        Action: "kms:*",
-                        Resource: "*",
-                    },
-                    {
-                        Sid: "CloudWatchAlarmsPublish",
-                        Effect: "Allow",
-                        Principal: { Service: "cloudwatch.amazonaws.com" },
-                        Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
-                        Resource: "*",
-                        Condition: { StringEquals: { "aws:SourceAccount": account } },
-                    },
-                ],
-            }),
-        );
+        const policy = accountKeyPolicy(this, args.provider, (account) => [
+            {
+                Sid: "CloudWatchAlarmsPublish",
+                Effect: "Allow",
+                Principal: { Service: "cloudwatch.amazonaws.com" },
+                Action: ["kms:Decrypt", "kms:GenerateDataKey*"],
+                Resource: "*",
+                Condition: { StringEquals: { "aws:SourceAccount": account } },
+            },
+        ]);
         const key = rotatingKey(this, {
             prefix: name,
             provider: args.provider,

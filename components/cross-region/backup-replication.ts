@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { childOptions } from "../common/child-options";
 import { mergeTags, type Tags } from "../common/tags";
 import type { BackupBucket } from "../backup/backup-bucket";
+import { notifies } from "../monitoring/alarm-topic";
 
 /** One region's chain-state bucket, with the provider of its region. */
 export interface ReplicationMember {
@@ -125,8 +126,7 @@ export class BackupReplication extends pulumi.ComponentResource {
                     comparisonOperator: "GreaterThanThreshold",
                     threshold: 0,
                     treatMissingData: "notBreaching",
-                    alarmActions: [source.alarmTopicArn],
-                    okActions: [source.alarmTopicArn],
+                    ...notifies(source.alarmTopicArn),
                     tags: mergeTags(`${name}-${d.region}-failed`, args.tags),
                 },
                 child,
@@ -146,8 +146,7 @@ export class BackupReplication extends pulumi.ComponentResource {
                     comparisonOperator: "GreaterThanThreshold",
                     threshold: minutes * 60,
                     treatMissingData: "notBreaching",
-                    alarmActions: [source.alarmTopicArn],
-                    okActions: [source.alarmTopicArn],
+                    ...notifies(source.alarmTopicArn),
                     tags: mergeTags(`${name}-${d.region}-latency`, args.tags),
                 },
                 child,

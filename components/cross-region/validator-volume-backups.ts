@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions, invokeOptions } from "../common/child-options";
 import { BACKUP_CLASS_VALIDATOR_VOLUME, mergeTags, TAG_BACKUP, type Tags } from "../common/tags";
+import { notifies } from "../monitoring/alarm-topic";
 
 /** One region's vault, with the provider of its region. */
 export interface VaultMember {
@@ -179,8 +180,7 @@ export class ValidatorVolumeBackups extends pulumi.ComponentResource {
                         comparisonOperator: "GreaterThanThreshold",
                         threshold: 0,
                         treatMissingData: "notBreaching",
-                        alarmActions: [m.alarmTopicArn],
-                        okActions: [m.alarmTopicArn],
+                        ...notifies(m.alarmTopicArn),
                         tags: mergeTags(`${name}-${m.region}-${suffix}`, args.tags),
                     },
                     child,

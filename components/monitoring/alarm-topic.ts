@@ -4,6 +4,11 @@ import { childOptions } from "../common/child-options";
 import { mergeTags, type Tags } from "../common/tags";
 import { accountKeyPolicy, rotatingKey } from "../encryption/rotating-key";
 
+/** An alarm's actions: notify the region's alarm topic when it fires and when it clears. */
+export function notifies(topicArn: pulumi.Input<string>) {
+    return { alarmActions: [topicArn], okActions: [topicArn] };
+}
+
 export interface AlarmTopicArgs {
     /** The region's AWS provider: an alarm can notify only a topic in its own region. */
     provider: aws.Provider;

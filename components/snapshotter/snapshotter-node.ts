@@ -8,6 +8,7 @@ import { NodeInstanceRole } from "../iam/node-instance-role";
 import { BACKUP_TIERS, SNAPSHOT_METRICS, SNAPSHOT_PATHS } from "./backup-script";
 import { renderSnapshotterUserData } from "./user-data";
 import { encryptedGp3Device } from "../common/block-devices";
+import { notifies } from "../monitoring/alarm-topic";
 
 export interface SnapshotterNodeArgs {
     /** The region's AWS provider; every child uses it. */
@@ -218,8 +219,7 @@ export class SnapshotterNode extends pulumi.ComponentResource {
                 threshold: STALE_AFTER_SECONDS,
                 // A job that stopped running writes nothing: that is stale too.
                 treatMissingData: "breaching",
-                alarmActions: [args.alarmTopicArn],
-                okActions: [args.alarmTopicArn],
+                ...notifies(args.alarmTopicArn),
                 tags: mergeTags(`${name}-backup-stale`, args.tags),
             },
             child,

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions, invokeOptions } from "../common/child-options";
 import { mergeTags, type Tags } from "../common/tags";
+import { serviceTrustPolicy } from "./trust-policy";
 
 export interface NodeInstanceRoleArgs {
     /** The region's AWS provider; IAM is global but the provider still reaches every child. */
@@ -28,12 +29,7 @@ export class NodeInstanceRole extends pulumi.ComponentResource {
         const role = new aws.iam.Role(
             `${name}-role`,
             {
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
-                    ],
-                }),
+                assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"),
                 tags: mergeTags(`${name}-role`, args.tags),
             },
             childOptions(this, args.provider),

@@ -5,6 +5,7 @@ import { PORTS } from "../common/ports";
 import { mergeTags, type Tags } from "../common/tags";
 import { addonsFor, ADDONS_AFTER_NODES, ADDONS_BEFORE_NODES, type AddonName } from "./versions";
 import { rotatingKey } from "../encryption/rotating-key";
+import { serviceTrustPolicy } from "../iam/trust-policy";
 
 export interface EksClusterArgs {
     /** The region's AWS provider. */
@@ -39,11 +40,7 @@ export const CONTROL_PLANE_TO_NODE_PORTS = [
 ];
 
 const policy = (name: string) => `arn:aws:iam::aws:policy/${name}`;
-const assumeRole = (service: string) =>
-    JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: ["sts:AssumeRole", "sts:TagSession"] }],
-    });
+const assumeRole = (service: string) => serviceTrustPolicy(service, ["sts:AssumeRole", "sts:TagSession"]);
 
 /**
  * One region's EKS control plane, from `@pulumi/aws` primitives only (a

@@ -4,6 +4,7 @@ import { childOptions } from "../common/child-options";
 import { mergeTags, ROLE, TAG_ROLE, type Tags } from "../common/tags";
 import type { NodeGroupSize } from "./scaling-plan";
 import { encryptedGp3Device } from "../common/block-devices";
+import { serviceTrustPolicy } from "../iam/trust-policy";
 
 /** The role tag the pack reads to treat an instance or launch template as a Kubernetes node. */
 export const KUBERNETES_NODE_ROLE = ROLE.kubernetesNode;
@@ -57,12 +58,7 @@ export class KubernetesNodeGroup extends pulumi.ComponentResource {
         const role = new aws.iam.Role(
             `${name}-role`,
             {
-                assumeRolePolicy: JSON.stringify({
-                    Version: "2012-10-17",
-                    Statement: [
-                        { Effect: "Allow", Principal: { Service: "ec2.amazonaws.com" }, Action: "sts:AssumeRole" },
-                    ],
-                }),
+                assumeRolePolicy: serviceTrustPolicy("ec2.amazonaws.com"),
                 tags: mergeTags(`${name}-role`, tags),
             },
             child(),

@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { PLAN_COMMAND } from "../../tools/bench/measure";
+import { collect as collectIn, type Result } from "../helpers/spawn";
 
 // The plan's answers to bad input and to its own bugs, through the real
 // command line: exit codes, messages naming the file, flag or key, and no
@@ -10,6 +10,11 @@ import { PLAN_COMMAND } from "../../tools/bench/measure";
 // runs, so each process takes about as long as starting Node.
 
 const REPO = path.resolve(__dirname, "../..");
+
+/** Runs a command in the repository. */
+const collect = (command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Result> =>
+    collectIn(command, args, env, REPO);
+
 const STACK_TRACE = /^\s+at /m;
 
 /**
@@ -24,24 +29,6 @@ function entries(stderr: string): string[] {
         else all.push(line);
         return all;
     }, []);
-}
-
-interface Result {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
-
-function collect(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Result> {
-    return new Promise((resolve, reject) => {
-        const child = spawn(command, args, { cwd: REPO, env, stdio: ["ignore", "pipe", "pipe"] });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (chunk) => (stdout += chunk));
-        child.stderr.on("data", (chunk) => (stderr += chunk));
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
 }
 
 /** The environment of a plain shell: nothing an outer npm (e.g. `npm test`) set. */

@@ -1,33 +1,19 @@
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { policies } from "../../policies/policies";
 import { PLAN_COMMAND } from "../../tools/bench/measure";
 import { USAGE } from "../../tools/plan/args";
+import { collect, type Result } from "../helpers/spawn";
 
 const REPO = path.resolve(__dirname, "../..");
-
-interface Result {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
 
 /** Runs the real `npm run plan` command line (package.json's node flags, Node 24) as a child process. */
 function plan(...args: string[]): Promise<Result> {
     // Not inherited: when jest runs under `npm run plan`-like scripts, the CLI would read INIT_CWD.
     const env = { ...process.env };
     delete env.npm_lifecycle_event;
-    return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [...PLAN_COMMAND, ...args], { cwd: REPO, env });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (chunk) => (stdout += chunk));
-        child.stderr.on("data", (chunk) => (stderr += chunk));
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
+    return collect(process.execPath, [...PLAN_COMMAND, ...args], env, REPO);
 }
 
 const STACK_TRACE = /^\s+at /m;

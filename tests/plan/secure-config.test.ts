@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -7,6 +6,7 @@ import { configSchema, validateConfig } from "../../config/schema";
 import { loadStack, SECRET_PLACEHOLDER } from "../../tools/plan/load-stack";
 import { secureStandIn } from "../../tools/plan/secure-stand-ins";
 import { PLAN_COMMAND } from "../../tools/bench/measure";
+import { collect } from "../helpers/spawn";
 
 // `secure:` values need the stack's secrets provider to decrypt; the offline
 // plan has none. It must accept them as secrets and never print them.
@@ -91,13 +91,8 @@ describe("a secure: value in a stack file", () => {
     it("plans, with steps for every resource, and the JSON never shows it", async () => {
         const env = { ...process.env };
         delete env.npm_lifecycle_event;
-        const args = [...PLAN_COMMAND, "--stack", "staging"];
-        const child = spawn(process.execPath, [...args, "--config", file, "--format", "json"], { cwd: REPO, env });
-        let stdout = "";
-        let stderr = "";
-        child.stdout.on("data", (c) => (stdout += c));
-        child.stderr.on("data", (c) => (stderr += c));
-        const code = await new Promise((resolve) => child.on("close", resolve));
+        const args = [...PLAN_COMMAND, "--stack", "staging", "--config", file, "--format", "json"];
+        const { code, stdout, stderr } = await collect(process.execPath, args, env, REPO);
         expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
         expect(stdout).not.toContain(CIPHERTEXT);
         expect(stdout).not.toContain(SECRET_PLACEHOLDER);

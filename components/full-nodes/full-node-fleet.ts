@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { childOptions } from "../common/child-options";
 import { mergeTags, ROLE, TAG_ROLE, type Tags } from "../common/tags";
 import { encryptedGp3Device } from "../common/block-devices";
+import { imdsv2Only } from "../common/imds";
 
 export interface FullNodeFleetArgs {
     /** The region's AWS provider; every child uses it. */
@@ -66,7 +67,7 @@ export class FullNodeFleet extends pulumi.ComponentResource {
                 imageId: args.amiId,
                 instanceType: args.instanceType,
                 iamInstanceProfile: { arn: args.instanceProfileArn },
-                metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 },
+                metadataOptions: imdsv2Only(),
                 monitoring: { enabled: true },
                 ebsOptimized: "true",
                 networkInterfaces: [

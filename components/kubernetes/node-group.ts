@@ -5,6 +5,7 @@ import { mergeTags, ROLE, TAG_ROLE, type Tags } from "../common/tags";
 import type { NodeGroupSize } from "./scaling-plan";
 import { encryptedGp3Device } from "../common/block-devices";
 import { serviceTrustPolicy } from "../iam/trust-policy";
+import { imdsv2Only } from "../common/imds";
 
 /** The role tag the pack reads to treat an instance or launch template as a Kubernetes node. */
 export const KUBERNETES_NODE_ROLE = ROLE.kubernetesNode;
@@ -77,11 +78,7 @@ export class KubernetesNodeGroup extends pulumi.ComponentResource {
             {
                 description: `Nodes of ${name}: IMDSv2, encrypted root volume`,
                 updateDefaultVersion: true,
-                metadataOptions: {
-                    httpEndpoint: "enabled",
-                    httpTokens: "required",
-                    httpPutResponseHopLimit: 2,
-                },
+                metadataOptions: imdsv2Only(2),
                 blockDeviceMappings: [encryptedGp3Device("/dev/xvda", args.rootVolumeGiB, args.kmsKeyArn)],
                 vpcSecurityGroupIds: [args.nodeSecurityGroupId],
                 tagSpecifications: ["instance", "volume"].map((resourceType) => ({

@@ -9,6 +9,7 @@ import { BACKUP_TIERS, SNAPSHOT_METRICS, SNAPSHOT_PATHS } from "./backup-script"
 import { renderSnapshotterUserData } from "./user-data";
 import { encryptedGp3Device } from "../common/block-devices";
 import { notifies } from "../monitoring/alarm-topic";
+import { imdsv2Only } from "../common/imds";
 
 export interface SnapshotterNodeArgs {
     /** The region's AWS provider; every child uses it. */
@@ -155,7 +156,7 @@ export class SnapshotterNode extends pulumi.ComponentResource {
                 imageId: args.amiId,
                 instanceType: args.instanceType,
                 iamInstanceProfile: { arn: role.instanceProfileArn },
-                metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 },
+                metadataOptions: imdsv2Only(),
                 monitoring: { enabled: true },
                 ebsOptimized: "true",
                 vpcSecurityGroupIds: [securityGroup.id],

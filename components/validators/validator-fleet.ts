@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { childOptions } from "../common/child-options";
+import { imdsv2Only } from "../common/imds";
 import {
     BACKUP_CLASS_VALIDATOR_VOLUME,
     mergeTags,
@@ -99,7 +100,7 @@ export class ValidatorFleet extends pulumi.ComponentResource {
                     vpcSecurityGroupIds: [args.securityGroupId],
                     associatePublicIpAddress: false,
                     iamInstanceProfile: args.instanceProfileName,
-                    metadataOptions: { httpTokens: "required", httpEndpoint: "enabled", httpPutResponseHopLimit: 1 },
+                    metadataOptions: imdsv2Only(),
                     monitoring: true,
                     ebsOptimized: true,
                     disableApiTermination: args.protect,
